@@ -1,0 +1,113 @@
+"""MkDocs hook of Katalog SOP: a thin adapter from MkDocs events to ``katalog_sop``.
+
+Registered with ``hooks:`` in mkdocs.yml. MkDocs caches this module across ``mkdocs serve``
+rebuilds, so it keeps no state of its own: everything is derived from ``config`` and
+``files`` in each event.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from katalog_sop import pages
+from katalog_sop.catalogue import load_catalogue
+from katalog_sop.problems import RULES
+
+log = logging.getLogger("mkdocs.plugins.katalog")
+
+NAV_SECTION = "Instansi"
+"""The mkdocs.yml nav section (written as ``- Instansi: []``) that lists every instansi."""
+
+REPORT_PAGE = "laporan-kesesuaian.md"
+GUIDE_PAGE = "panduan-penyunting.md"
+
+
+def _setting(config: MkDocsConfig, key: str, default: str = "") -> str:
+    value = (config.extra.get("katalog") or {}).get(key)
+    return str(value) if value else default
+
+
+def _project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
+    """Where an editor changes ``repo_path`` (a path from the repository root)."""
+    base = _setting(config, "edit_base")
+    return urljoin(base.rstrip("/") + "/", repo_path) if base else None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.use_directory_urls:
+        raise PluginError("Katalog SOP membutuhkan use_directory_urls: true "
+                          "(alamat halaman /instansi/sop/).")
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    project = _project_dir(config)
+    result = load_catalogue(project / _setting(config, "sops_dir", "sops"), project)
+    for warning in result.warnings:
+        log.info("%s", warning)
+    if result.catalogue is None:
+        lines = "\n".join(str(p) for p in result.errors)
+        raise PluginError(
+            f"Data SOP tidak valid ({len(result.errors)} masalah); situs tidak dibangun:\n{lines}")
+    catalogue = result.catalogue
+
+    edit_urls = {sop.source: url for sop in catalogue.sops
+                 if (url := _edit_url(config, sop.source)) is not None}
+    for page in pages.plan(catalogue, edit_urls):
+        # SOP pages stay out of the nav: Material renders the whole nav into every page.
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.markdown,
+                                    inclusion=inclusion))
+    files.append(File.generated(config, REPORT_PAGE,
+                                content=pages.warnings_report(result.warnings, catalogue)))
+
+    appendices = {"index.md": pages.instansi_table(catalogue),
+                  GUIDE_PAGE: pages.rules_reference(RULES.values())}
+    for src_uri, appendix in appendices.items():
+        written = files.get_file_from_path(src_uri)
+        if written is None:
+            continue
+        files.remove(written)
+        combined = File.generated(config, src_uri, content=(
+            written.content_string.rstrip("\n") + "\n\n" + appendix))
+        combined.edit_uri = written.edit_uri
+        files.append(combined)
+
+    config.nav = _with_instansi(config.nav, [f"{agency.slug}/index.md"
+                                             for agency in catalogue.instansi])
+    return files
+
+
+def _with_instansi(nav: list[Any] | None, entries: list[str]) -> list[Any] | None:
+    """The configured nav with the empty ``Instansi`` section filled in."""
+    if nav is None:
+        return None
+    return [{NAV_SECTION: entries} if isinstance(item, dict) and item.get(NAV_SECTION) == []
+            else item for item in nav]
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
+                    nav: Any) -> dict[str, Any]:
+    """Point each page's edit button at the file an editor changes."""
+    sops_dir = _setting(config, "sops_dir", "sops")
+    src = page.file.src_uri
+    if page.file.edit_uri is not None:  # a page written in docs/
+        docs = Path(config.docs_dir).resolve().relative_to(_project_dir(config)).as_posix()
+        page.edit_url = _edit_url(config, f"{docs}/{page.file.edit_uri}")
+    elif src.endswith("/index.md"):
+        page.edit_url = _edit_url(config, f"{sops_dir}/{src.removesuffix('index.md')}instansi.yaml")
+    elif src != REPORT_PAGE:
+        page.edit_url = _edit_url(config, f"{sops_dir}/{src.removesuffix('.md')}.yaml")
+    return context

@@ -1,0 +1,114 @@
+"""Load the whole ``sops/`` folder: every file, every problem, one sorted catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .checks import catalogue_problems, warnings_for
+from .loader import is_slug, load_instansi, load_sop
+from .model import Catalogue, Instansi, Sop
+from .problems import Problem, problem
+from .yamlnodes import line_of, read_yaml
+
+INSTANSI_FILE = "instansi.yaml"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The catalogue (None when there are errors) and every error and warning found."""
+
+    catalogue: Catalogue | None
+    errors: list[Problem]
+    warnings: list[Problem]
+
+
+def load_catalogue(sops_dir: Path, display_base: Path) -> LoadResult:
+    """Read every instansi folder under ``sops_dir``; paths in problems are shown relative
+    to ``display_base``."""
+    problems: list[Problem] = []
+    instansi: list[Instansi] = []
+    sops: list[Sop] = []
+    lines: dict[str, dict[str, int]] = {}
+    keys: set[str] = set()
+
+    def shown(path: Path) -> str:
+        try:
+            return path.relative_to(display_base).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    if not sops_dir.is_dir():
+        problems.append(problem(shown(sops_dir), 1, "bad-file", why="folder data SOP tidak ada"))
+        return LoadResult(None, problems, [])
+
+    for folder in sorted(sops_dir.iterdir()):
+        if folder.name.startswith("."):
+            continue
+        if not folder.is_dir():
+            if not folder.name.lower().startswith("readme"):
+                problems.append(problem(shown(folder), 1, "bad-file",
+                                        why="letakkan berkas SOP di dalam folder instansi"))
+            continue
+        if not is_slug(folder.name):
+            problems.append(problem(shown(folder), 1, "bad-slug", name=folder.name,
+                                    hint=_slug_hint(folder.name)))
+            continue
+        agency_file = folder / INSTANSI_FILE
+        if agency_file.is_file():
+            root, found = read_yaml(agency_file, shown(agency_file))
+            problems += found
+            if root is not None:
+                agency, found = load_instansi(root, folder.name, shown(agency_file))
+                problems += found
+                if agency is not None:
+                    instansi.append(agency)
+        else:
+            problems.append(problem(shown(agency_file), 1, "no-instansi"))
+        for path in sorted(folder.iterdir()):
+            if path.name == INSTANSI_FILE or path.name.startswith("."):
+                continue
+            display = shown(path)
+            if path.is_dir() or path.suffix != ".yaml":
+                why = ("ganti akhiran .yml menjadi .yaml" if path.suffix == ".yml"
+                       else "hanya berkas .yaml yang dibaca di folder instansi")
+                problems.append(problem(display, 1, "bad-file", why=why))
+                continue
+            if not is_slug(path.stem):
+                problems.append(problem(display, 1, "bad-slug", name=path.stem,
+                                        hint=_slug_hint(path.stem)))
+                continue
+            keys.add(f"{folder.name}/{path.stem}")
+            root, found = read_yaml(path, display)
+            problems += found
+            if root is None:
+                continue
+            sop, found = load_sop(root, folder.name, path.stem, display)
+            problems += found
+            if sop is not None:
+                sops.append(sop)
+                lines[sop.key] = _top_level_lines(root)
+
+    problems += catalogue_problems(sops, lines, keys)
+    warnings = [w for sop in sops for w in warnings_for(sop, lines[sop.key])]
+    errors = sorted(problems, key=Problem.sort_key)
+    warnings.sort(key=Problem.sort_key)
+    if errors:
+        return LoadResult(None, errors, warnings)
+    instansi.sort(key=lambda a: (a.pemerintah.casefold(), a.nama.casefold(), a.slug))
+    sops.sort(key=lambda s: (s.instansi, s.nama.casefold(), s.slug))
+    return LoadResult(Catalogue(tuple(instansi), tuple(sops)), [], warnings)
+
+
+def _top_level_lines(root: yaml.Node) -> dict[str, int]:
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {key.value: line_of(key) for key, _ in root.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _slug_hint(name: str) -> str:
+    suggestion = "-".join("".join(ch if ch.isalnum() and ch.isascii() else " "
+                                  for ch in name.lower()).split())
+    return f' (misalnya "{suggestion}")' if suggestion and suggestion != name else ""

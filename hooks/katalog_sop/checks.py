@@ -1,0 +1,88 @@
+"""Rules that need more than one file, and the conformance warnings (advice, not law)."""
+
+from __future__ import annotations
+
+from .loader import did_you_mean
+from .model import Sop, SopRef
+from .problems import Problem, problem
+from .waktu import parse as parse_waktu
+
+
+def catalogue_problems(sops: list[Sop], lines: dict[str, dict[str, int]],
+                       keys: set[str]) -> list[Problem]:
+    """References to missing SOPs and duplicate numbers within one instansi.
+
+    ``lines`` maps an SOP's key to the line of each top-level key, for precise messages;
+    ``keys`` holds every SOP file on disk, valid or not, so that a reference to a file with
+    errors of its own is not reported a second time.
+    """
+    found: list[Problem] = []
+    first_nomor: dict[tuple[str, str], Sop] = {}
+    for sop in sops:
+        where = lines.get(sop.key, {})
+        refs: list[tuple[str, SopRef]] = [
+            (f"keterkaitan[{i}].sop", item) for i, item in enumerate(sop.keterkaitan, start=1)
+            if isinstance(item, SopRef)
+        ]
+        if sop.diganti_oleh is not None:
+            refs.append(("diganti_oleh", sop.diganti_oleh))
+        for field, ref in refs:
+            if ref.key not in keys:
+                shown = ref.slug if ref.instansi == sop.instansi else ref.key
+                candidates = [k.split("/", 1)[1] if k.startswith(f"{sop.instansi}/") else k
+                              for k in sorted(keys)]
+                line = where.get(field.split("[")[0], 1)
+                found.append(problem(sop.source, line, "unknown-sop", field=field, value=shown,
+                                     hint=did_you_mean(shown, candidates)))
+        if sop.nomor is not None:
+            seen = first_nomor.setdefault((sop.instansi, sop.nomor), sop)
+            if seen is not sop:
+                found.append(problem(sop.source, where.get("nomor", 1), "duplicate-nomor",
+                                     value=sop.nomor, other=seen.source))
+    return found
+
+
+def warnings_for(sop: Sop, lines: dict[str, int]) -> list[Problem]:
+    """Conformance warnings for one valid SOP."""
+    found: list[Problem] = []
+    used = {name for step in sop.langkah for name in step.pelaksana}
+    for name in sop.pelaksana:
+        if name not in used:
+            found.append(problem(sop.source, lines.get("pelaksana", 1), "unused-pelaksana",
+                                 value=name))
+    for step in sop.langkah:
+        field = f"langkah[{step.nomor}]"
+        if step.waktu is not None and parse_waktu(step.waktu) is None:
+            found.append(problem(sop.source, step.line, "waktu-uncountable",
+                                 field=f"{field}.waktu", value=step.waktu))
+        starter = _starts_with_executor(step.kegiatan, sop.pelaksana)
+        if starter is not None:
+            found.append(problem(sop.source, step.line, "kegiatan-starts-with-pelaksana",
+                                 field=f"{field}.kegiatan", value=starter))
+        if step.keputusan is not None and step.keputusan.pertanyaan is None:
+            found.append(problem(sop.source, step.line, "keputusan-without-pertanyaan",
+                                 field=f"{field}.keputusan"))
+        missing = [name for name, value in (("kelengkapan", step.kelengkapan),
+                                            ("waktu", step.waktu), ("output", step.output))
+                   if not value]
+        if missing:
+            found.append(problem(sop.source, step.line, "no-mutu-baku", field=field,
+                                 missing=", ".join(missing)))
+        if len(step.pelaksana) > 1:
+            found.append(problem(sop.source, step.line, "many-pelaksana", field=field,
+                                 count=len(step.pelaksana)))
+    efektif, pembuatan = sop.tanggal.efektif, sop.tanggal.pembuatan
+    if efektif and pembuatan and efektif.sort_key() < pembuatan.sort_key():
+        found.append(problem(sop.source, lines.get("tanggal", 1), "efektif-before-pembuatan",
+                             efektif=efektif.iso(), pembuatan=pembuatan.iso()))
+    return found
+
+
+def _starts_with_executor(kegiatan: str, pelaksana: tuple[str, ...]) -> str | None:
+    folded = kegiatan.casefold()
+    for name in sorted(pelaksana, key=len, reverse=True):
+        prefix = name.casefold()
+        if folded.startswith(prefix) and (len(folded) == len(prefix)
+                                          or not folded[len(prefix)].isalnum()):
+            return name
+    return None

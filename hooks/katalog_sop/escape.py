@@ -1,0 +1,24 @@
+"""The only two ways editor text reaches output: HTML (also inside Markdown) and Mermaid."""
+
+from __future__ import annotations
+
+import html as _html
+
+
+def html(text: str) -> str:
+    """Escape text for HTML content or a quoted attribute.
+
+    Newlines become character references so that no editor text can end a raw HTML block
+    in the Markdown source; the page CSS shows them as line breaks (``white-space``).
+    Markdown never reads inside the raw HTML blocks this text is placed in.
+    """
+    escaped = _html.escape(text, quote=True)
+    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "&#10;")
+
+
+def mermaid(text: str) -> str:
+    """A quoted Mermaid label: every character but ASCII letters, digits and the space
+    becomes ``#<decimal>;``, which Mermaid turns back into the character itself."""
+    body = "".join(ch if (ch.isascii() and ch.isalnum()) or ch == " " else f"#{ord(ch)};"
+                   for ch in text)
+    return f'"{body}"'

@@ -1,0 +1,169 @@
+"""The catalogue's data model: frozen dataclasses, no behaviour beyond derived values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Lifecycle of an SOP as printed on its page."""
+
+    BERLAKU = "berlaku"
+    DRAF = "draf"
+    DICABUT = "dicabut"
+
+
+END = "selesai"
+"""The flow target that means the end terminator."""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date as the signed form gives it: a full day, or only a month (``day`` is None)."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Compare a month-only date as the first day of that month."""
+        return (self.year, self.month, self.day or 1)
+
+    def iso(self) -> str:
+        """The ISO form the editor wrote: ``YYYY-MM-DD`` or ``YYYY-MM``."""
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class Instansi:
+    """An agency: one folder under ``sops/`` with its ``instansi.yaml``."""
+
+    slug: str
+    nama: str
+    pemerintah: str
+    singkatan: str | None = None
+    alamat: str | None = None
+    situs: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Tanggal:
+    """The dates block of an SOP."""
+
+    pembuatan: PartialDate | None
+    revisi: PartialDate | None = None
+    efektif: PartialDate | None = None
+    pengesahan: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Pengesah:
+    """Who signed the SOP (``disahkan_oleh``)."""
+
+    jabatan: str
+    nama: str | None = None
+    nip: str | None = None
+    pangkat: str | None = None
+
+
+@dataclass(frozen=True)
+class Penetapan:
+    """The decree (SK) that enacted the SOP."""
+
+    nomor: str | None = None
+    tanggal: PartialDate | None = None
+    tentang: str | None = None
+
+
+@dataclass(frozen=True)
+class SopRef:
+    """A reference to another SOP: ``sop: slug`` or ``sop: instansi/slug``."""
+
+    instansi: str
+    slug: str
+
+    @property
+    def key(self) -> str:
+        """The catalogue-wide key ``instansi/slug``."""
+        return f"{self.instansi}/{self.slug}"
+
+
+Keterkaitan = str | SopRef
+
+
+@dataclass(frozen=True)
+class Keputusan:
+    """A decision: the step is drawn as a diamond with two labelled exits."""
+
+    ya: str | int
+    tidak: str | int
+    pertanyaan: str | None = None
+
+
+@dataclass(frozen=True)
+class Langkah:
+    """One row of the procedure table."""
+
+    nomor: int
+    kegiatan: str
+    pelaksana: tuple[str, ...]
+    id: str | None = None
+    kelengkapan: tuple[str, ...] = ()
+    waktu: str | None = None
+    output: tuple[str, ...] = ()
+    keterangan: str | None = None
+    keputusan: Keputusan | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Sop:
+    """One SOP file, validated."""
+
+    instansi: str
+    slug: str
+    nama: str
+    status: Status
+    tanggal: Tanggal
+    pelaksana: tuple[str, ...]
+    langkah: tuple[Langkah, ...]
+    dasar_hukum: tuple[str, ...]
+    nomor: str | None = None
+    diganti_oleh: SopRef | None = None
+    disahkan_oleh: Pengesah | None = None
+    penetapan: Penetapan | None = None
+    kualifikasi_pelaksana: tuple[str, ...] = ()
+    keterkaitan: tuple[Keterkaitan, ...] = ()
+    peralatan_perlengkapan: tuple[str, ...] = ()
+    peringatan: tuple[str, ...] = ()
+    pencatatan_pendataan: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def key(self) -> str:
+        """The catalogue-wide key ``instansi/slug``."""
+        return f"{self.instansi}/{self.slug}"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every instansi and SOP, sorted, ready to render."""
+
+    instansi: tuple[Instansi, ...]
+    sops: tuple[Sop, ...]
+    _by_key: dict[str, Sop] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_key.update({sop.key: sop for sop in self.sops})
+
+    def sop(self, key: str) -> Sop | None:
+        """The SOP at ``instansi/slug``, if any."""
+        return self._by_key.get(key)
+
+    def sops_of(self, instansi: str) -> tuple[Sop, ...]:
+        """The SOPs of one instansi, in catalogue order."""
+        return tuple(sop for sop in self.sops if sop.instansi == instansi)

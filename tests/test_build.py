@@ -1,0 +1,80 @@
+"""The real catalogue built by a real ``mkdocs build --strict``."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+from conftest import ROOT
+from katalog_sop.catalogue import load_catalogue
+
+CATALOGUE = load_catalogue(ROOT / "sops", ROOT).catalogue
+
+
+def test_seed_catalogue_has_eight_sops_in_five_instansi() -> None:
+    assert CATALOGUE is not None
+    assert len(CATALOGUE.sops) == 8
+    assert sorted(a.slug for a in CATALOGUE.instansi) == [
+        "dpmptsp-lumajang", "kecamatan-pakusari", "kecamatan-sumbersuko",
+        "satpolpp-balangan", "satpolpp-lumajang",
+    ]
+
+
+def test_every_sop_and_instansi_has_a_page(built_site: Path) -> None:
+    assert CATALOGUE is not None
+    for sop in CATALOGUE.sops:
+        page = (built_site / sop.instansi / sop.slug / "index.html").read_text()
+        assert 'class="mermaid"' in page
+        assert "Uraian Prosedur" in page
+    for agency in CATALOGUE.instansi:
+        page = (built_site / agency.slug / "index.html").read_text()
+        for sop in CATALOGUE.sops_of(agency.slug):
+            assert f'href="{sop.slug}/"' in page
+
+
+def _links_outside_content(page: Path, site: Path) -> set[str]:
+    """Every link of a page outside its <article> (navigation, header), as site paths."""
+    html = re.sub(r"<article.*?</article>", "", page.read_text(), flags=re.S)
+    base = "/" + page.parent.relative_to(site).as_posix() + "/"
+    hrefs = re.findall(r'href="([^"#:]*)"', html)
+    return {posixpath.normpath(posixpath.join(base, href)) + "/" for href in hrefs
+            if not href.endswith((".css", ".png"))}
+
+
+def test_sop_pages_stay_out_of_the_navigation(built_site: Path) -> None:
+    assert CATALOGUE is not None
+    sop_paths = {f"/{sop.instansi}/{sop.slug}/" for sop in CATALOGUE.sops}
+    instansi_paths = {f"/{agency.slug}/" for agency in CATALOGUE.instansi}
+    for page in built_site.rglob("index.html"):
+        links = _links_outside_content(page, built_site)
+        assert not links & sop_paths, page
+        assert instansi_paths <= links, page
+
+
+def test_mermaid_loads_only_where_there_is_a_diagram(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = page.read_text()
+        has_diagram = '<pre class="mermaid">' in html
+        assert ("mermaid.min.js" in html) == has_diagram, page
+
+
+def test_no_page_refers_to_another_host_for_assets(built_site: Path) -> None:
+    pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', re.I)
+    for page in built_site.rglob("*.html"):
+        assert not pattern.search(page.read_text()), page
+    for css in built_site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(), css
+
+
+def test_vendored_mermaid_is_the_recorded_file() -> None:
+    folder = ROOT / "docs" / "assets" / "vendor" / "mermaid"
+    recorded = dict(
+        line.split(":", 1) for line in (folder / "VENDOR.txt").read_text().splitlines()
+        if ":" in line and not line.startswith(" ")
+    )
+    digest = hashlib.sha256((folder / "mermaid.min.js").read_bytes()).hexdigest()
+    assert recorded["sha256"].strip() == digest
+    assert int(recorded["version"].strip().split(".")[0]) >= 11
+    assert Path(folder / "LICENSE.txt").read_text().startswith("The MIT License")
