@@ -7,10 +7,11 @@ rebuilds, so it keeps no state of its own: everything is derived from ``config``
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -39,10 +40,17 @@ def _project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
-    """Where an editor changes ``repo_path`` (a path from the repository root)."""
-    base = _setting(config, "edit_base")
-    return urljoin(base.rstrip("/") + "/", repo_path) if base else None
+def _context(config: MkDocsConfig) -> pages.SiteContext:
+    # SOURCE_DATE_EPOCH (reproducible-builds.org) pins the build date for byte-identical output.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    built = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch and epoch.isdigit()
+             else dt.date.today())
+    return pages.SiteContext(
+        built=built,
+        site_url=config.site_url or "",
+        edit_base=_setting(config, "edit_base"),
+        pdf=_setting(config, "pdf").lower() in ("1", "true", "ya"),
+    )
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -63,9 +71,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             f"Data SOP tidak valid ({len(result.errors)} masalah); situs tidak dibangun:\n{lines}")
     catalogue = result.catalogue
 
-    edit_urls = {sop.source: url for sop in catalogue.sops
-                 if (url := _edit_url(config, sop.source)) is not None}
-    for page in pages.plan(catalogue, edit_urls):
+    for page in pages.plan(catalogue, _context(config)):
         # SOP pages stay out of the nav: Material renders the whole nav into every page.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown,
@@ -101,13 +107,29 @@ def _with_instansi(nav: list[Any] | None, entries: list[str]) -> list[Any] | Non
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
                     nav: Any) -> dict[str, Any]:
     """Point each page's edit button at the file an editor changes."""
+    site = _context(config)
     sops_dir = _setting(config, "sops_dir", "sops")
     src = page.file.src_uri
     if page.file.edit_uri is not None:  # a page written in docs/
         docs = Path(config.docs_dir).resolve().relative_to(_project_dir(config)).as_posix()
-        page.edit_url = _edit_url(config, f"{docs}/{page.file.edit_uri}")
+        page.edit_url = site.edit_url(f"{docs}/{page.file.edit_uri}")
     elif src.endswith("/index.md"):
-        page.edit_url = _edit_url(config, f"{sops_dir}/{src.removesuffix('index.md')}instansi.yaml")
+        page.edit_url = site.edit_url(f"{sops_dir}/{src.removesuffix('index.md')}instansi.yaml")
     elif src != REPORT_PAGE:
-        page.edit_url = _edit_url(config, f"{sops_dir}/{src.removesuffix('.md')}.yaml")
+        page.edit_url = site.edit_url(f"{sops_dir}/{src.removesuffix('.md')}.yaml")
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Render every SOP page to PDF when the optional PDF step is on."""
+    if not _context(config).pdf:
+        return
+    from katalog_sop import pdf  # needs selenium and Chromium: only imported when asked for
+
+    site = Path(config.site_dir)
+    targets = sorted(p.parent for p in site.glob("*/*/index.html"))
+    try:
+        written = pdf.render_all(site, [t.relative_to(site).as_posix() + "/" for t in targets])
+    except pdf.PdfError as err:
+        raise PluginError(f"PDF tidak dibuat: {err}") from None
+    log.info("PDF: %d halaman SOP dicetak ke PDF", len(written))

@@ -5,6 +5,7 @@ Regenerate with ``pytest tests/test_golden.py --update-golden`` and review the d
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -17,6 +18,8 @@ from katalog_sop import mermaid, pages
 from katalog_sop.catalogue import load_catalogue
 
 GOLDEN = Path(__file__).parent / "golden"
+CONTEXT = pages.SiteContext(built=dt.date(2026, 1, 2), site_url="https://katalog.contoh.go.id/",
+                            edit_base="https://github.com/contoh/katalog-sop/edit/main/")
 SEEDS = [
     "satpolpp-lumajang/pengumpulan-data-kinerja",  # a decision looping back
     "kecamatan-pakusari/pengumpulan-data-kinerja",  # penetapan (SK), keterangan
@@ -40,7 +43,7 @@ def test_generated_markdown_and_mermaid(key: str, request: pytest.FixtureRequest
     assert sop is not None
     update = bool(request.config.getoption("--update-golden"))
     name = key.replace("/", "__")
-    _compare(GOLDEN / f"{name}.md", pages.sop_page(sop, catalogue), update)
+    _compare(GOLDEN / f"{name}.md", pages.sop_page(sop, catalogue, CONTEXT), update)
     _compare(GOLDEN / f"{name}.mmd", mermaid.diagram(sop), update)
 
 
@@ -57,9 +60,11 @@ def test_output_is_byte_identical_across_processes() -> None:
     """Same sources, same bytes: even with a different string hash seed per process."""
     script = (
         "import hashlib, sys; from pathlib import Path;"
-        "from katalog_sop import pages; from katalog_sop.catalogue import load_catalogue;"
+        "import datetime as dt; from katalog_sop import pages;"
+        "from katalog_sop.catalogue import load_catalogue;"
         "c = load_catalogue(Path('sops'), Path('.')).catalogue;"
-        "print(hashlib.sha256('\\0'.join(p.src_uri + p.markdown for p in pages.plan(c))"
+        "x = pages.SiteContext(built=dt.date(2026, 1, 2), site_url='https://k.go.id/');"
+        "print(hashlib.sha256('\\0'.join(p.src_uri + p.markdown for p in pages.plan(c, x))"
         ".encode()).hexdigest())"
     )
     digests = set()

@@ -1,4 +1,4 @@
-"""The only two ways editor text reaches output: HTML (also inside Markdown) and Mermaid."""
+"""The only ways editor text reaches output: HTML (also inside Markdown), Mermaid, CSS strings."""
 
 from __future__ import annotations
 
@@ -20,5 +20,14 @@ def mermaid(text: str) -> str:
     """A quoted Mermaid label: every character but ASCII letters, digits and the space
     becomes ``#<decimal>;``, which Mermaid turns back into the character itself."""
     body = "".join(ch if (ch.isascii() and ch.isalnum()) or ch == " " else f"#{ord(ch)};"
+                   for ch in text)
+    return f'"{body}"'
+
+
+def css_string(text: str) -> str:
+    """A quoted CSS string (for generated ``content:``): every character but ASCII letters,
+    digits and the space as a hexadecimal escape, so nothing can end the string, the rule or
+    the ``<style>`` element."""
+    body = "".join(ch if (ch.isascii() and ch.isalnum()) or ch == " " else f"\\{ord(ch):x} "
                    for ch in text)
     return f'"{body}"'

@@ -7,14 +7,16 @@ an instansi lives at ``<instansi>/``, an SOP at ``<instansi>/<sop>/``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
-from . import mermaid, text, waktu
+from . import escape, mermaid, qr, text, waktu
 from .escape import html
-from .model import Catalogue, Instansi, Langkah, Sop, SopRef, Status
+from .model import Catalogue, Instansi, Langkah, PartialDate, Sop, SopRef, Status
 from .problems import Problem, Rule
 
 DASH = "\u2014"
@@ -30,20 +32,37 @@ class GeneratedPage:
     in_nav: bool
 
 
-def plan(catalogue: Catalogue, edit_urls: dict[str, str] | None = None) -> list[GeneratedPage]:
-    """Every generated page of the catalogue, in a stable order.
+@dataclass(frozen=True)
+class SiteContext:
+    """What pages need to know about the site they are published on."""
 
-    ``edit_urls`` maps a YAML source path to the URL where an editor can change it.
-    """
-    edit_urls = edit_urls or {}
+    built: dt.date
+    site_url: str = ""
+    """The canonical address of the site's root (``https://.../``), or empty if unknown."""
+    edit_base: str = ""
+    """Where editors change files: the repository root of an edit URL, or empty."""
+    pdf: bool = False
+    """Whether the build also writes ``<sop>.pdf`` beside each SOP page."""
+
+    def url(self, path: str) -> str | None:
+        """The canonical address of a site path such as ``instansi/sop/``."""
+        return urljoin(self.site_url.rstrip("/") + "/", path) if self.site_url else None
+
+    def edit_url(self, repo_path: str) -> str | None:
+        """Where an editor changes ``repo_path`` (a path from the repository root)."""
+        return urljoin(self.edit_base.rstrip("/") + "/", repo_path) if self.edit_base else None
+
+
+def plan(catalogue: Catalogue, context: SiteContext) -> list[GeneratedPage]:
+    """Every generated page of the catalogue, in a stable order."""
     pages = []
     for agency in catalogue.instansi:
         pages.append(GeneratedPage(f"{agency.slug}/index.md", instansi_page(agency, catalogue),
                                    agency.source, in_nav=True))
         for sop in catalogue.sops_of(agency.slug):
             pages.append(GeneratedPage(f"{sop.instansi}/{sop.slug}.md",
-                                       sop_page(sop, catalogue, edit_urls.get(sop.source)),
-                                       sop.source, in_nav=False))
+                                       sop_page(sop, catalogue, context), sop.source,
+                                       in_nav=False))
     return pages
 
 
@@ -63,23 +82,72 @@ def _blocks(*blocks: str) -> str:
 # --- SOP page ---
 
 
-def sop_page(sop: Sop, catalogue: Catalogue, edit_url: str | None = None) -> str:
-    """The page of one SOP: header, identity table, sections, diagram, procedure table."""
+def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
+    """The page of one SOP: header, identity table, sections, diagram, procedure table.
+
+    The body is one raw HTML block (no blank line inside), so Markdown never reads it.
+    """
     agency = _agency(catalogue, sop.instansi)
-    return _blocks(
-        _front_matter(sop.nama, hide=["navigation", "toc"]),
+    address = context.url(f"{sop.instansi}/{sop.slug}/")
+    body = "\n".join(part for part in (
+        f'<div class="sop-halaman" data-status="{sop.status.value}">',
+        _watermark(sop, catalogue),
         f'<p class="sop-jejak"><a href="../">{html(agency.nama)}</a></p>',
+        _actions(sop, context),
         _status_block(sop, catalogue),
-        _kop(sop, agency),
+        _kop(sop, agency, address),
         _sections(sop, catalogue),
-        '<h2 id="diagram-alir">Diagram Alir</h2>',
+        '<section class="sop-alur"><h2 id="diagram-alir">Diagram Alir</h2>'
         '<div class="sop-diagram"><pre class="mermaid"><code>'
         + "\n".join(html(line) for line in mermaid.diagram(sop).splitlines())
-        + "</code></pre></div>",
-        '<h2 id="uraian-prosedur">Uraian Prosedur</h2>',
-        _procedure_table(sop),
-        _source_line(sop, edit_url),
-    )
+        + "</code></pre></div>"
+        '<p class="sop-diagram__tunggu">Diagram alir belum selesai dimuat saat dicetak; '
+        "tunggu sebentar lalu cetak ulang.</p></section>",
+        '<section class="sop-uraian"><h2 id="uraian-prosedur">Uraian Prosedur</h2>'
+        + _procedure_table(sop) + "</section>",
+        _source_line(sop, context.edit_url(sop.source)),
+        _print_footer(sop, address, context),
+        "</div>",
+    ) if part)
+    return _blocks(_front_matter(sop.nama, hide=["navigation", "toc"]), body)
+
+
+def _actions(sop: Sop, context: SiteContext) -> str:
+    buttons = ['<button type="button" class="md-button sop-aksi__cetak" data-katalog-cetak>'
+               "Cetak</button>"]
+    if context.pdf:
+        buttons.append(f'<a class="md-button sop-aksi__pdf" href="{sop.slug}.pdf" download>'
+                       "Unduh PDF</a>")
+    return f'<p class="sop-aksi">{"".join(buttons)}</p>'
+
+
+def _watermark(sop: Sop, catalogue: Catalogue) -> str:
+    if sop.status is Status.DRAF:
+        return '<div class="sop-tanda-air" aria-hidden="true"><span>DRAF</span></div>'
+    if sop.status is Status.DICABUT:
+        note = ""
+        if sop.diganti_oleh is not None:
+            target = catalogue.sop(sop.diganti_oleh.key)
+            assert target is not None  # checked by the loader
+            replacement = html(target.nama) + (f" ({html(target.nomor)})" if target.nomor else "")
+            note = f"<small>Diganti oleh SOP {replacement}</small>"
+        return f'<div class="sop-tanda-air" aria-hidden="true"><span>DICABUT{note}</span></div>'
+    return ""
+
+
+def _print_footer(sop: Sop, address: str | None, context: SiteContext) -> str:
+    """The running footer of every printed page, in the page margin (CSS margin boxes).
+
+    Margin boxes take only literal text, so the text is written into a generated rule;
+    every piece of it passes ``escape.css_string``.
+    """
+    built = PartialDate(context.built.year, context.built.month, context.built.day)
+    parts = [f"Nomor SOP: {sop.nomor or DASH}", sop.nama]
+    if address:
+        parts.append(address)
+    parts.append(f"Dibangun {text.tanggal(built)}")
+    footer = escape.css_string("  \u00b7  ".join(parts))
+    return f"<style>@page sop {{ @bottom-left {{ content: {footer}; }} }}</style>"
 
 
 def _agency(catalogue: Catalogue, slug: str) -> Instansi:
@@ -101,7 +169,7 @@ def _status_block(sop: Sop, catalogue: Catalogue) -> str:
     return ""
 
 
-def _kop(sop: Sop, agency: Instansi) -> str:
+def _kop(sop: Sop, agency: Instansi, address: str | None) -> str:
     rows = [
         ("Nomor SOP", html(sop.nomor) if sop.nomor else DASH),
         ("Tanggal Pembuatan", text.tanggal(sop.tanggal.pembuatan) or DASH),
@@ -124,7 +192,8 @@ def _kop(sop: Sop, agency: Instansi) -> str:
         f'<p class="sop-kop__pemerintah">{html(agency.pemerintah)}</p>'
         f'<p class="sop-kop__nama-instansi">{html(agency.nama)}</p>'
         f'<p class="sop-kop__status">Status: {status}</p>'
-        "</div>"
+        + (f'<div class="sop-qr">{qr.svg(address)}</div>' if address else "")
+        + "</div>"
         f'<table class="sop-identitas"><tbody>{body}</tbody></table>'
         "</div>"
     )

@@ -1,0 +1,59 @@
+// Katalog SOP: the "Cetak" button, and swimlane diagrams fitted to the printed page.
+// A static file (no inline script), loaded on every page through extra_javascript.
+(function () {
+  "use strict";
+
+  // Printable height of the diagram on an A4 landscape page (katalog.css: @page sop),
+  // less room for the heading, in CSS pixels (96 per inch).
+  var PRINTABLE_HEIGHT_PX = (210 - 12 - 20 - 16) * 96 / 25.4;
+
+  // Material replaces each <pre class="mermaid"> with a rendered <div class="mermaid">.
+  function diagramsPending() {
+    return document.querySelectorAll(".sop-diagram pre.mermaid").length > 0;
+  }
+
+  function whenDiagramsReady(timeoutMs) {
+    return new Promise(function (resolve) {
+      var started = Date.now();
+      (function poll() {
+        if (!diagramsPending() || Date.now() - started > timeoutMs) return resolve();
+        setTimeout(poll, 100);
+      })();
+    });
+  }
+
+  // Scale each diagram so that it fits one printed page: width is free (the SVG follows its
+  // container's width), so the container is narrowed until the height fits.
+  function fitDiagrams() {
+    document.querySelectorAll(".sop-diagram div.mermaid").forEach(function (host) {
+      host.style.maxWidth = "";
+      var box = host.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) {
+        host.dataset.rasio = String(box.width / box.height);
+      }
+      var ratio = parseFloat(host.dataset.rasio || "0");
+      if (ratio > 0) {
+        host.style.maxWidth = Math.floor(PRINTABLE_HEIGHT_PX * ratio) + "px";
+      }
+    });
+  }
+
+  function unfitDiagrams() {
+    document.querySelectorAll(".sop-diagram div.mermaid").forEach(function (host) {
+      host.style.maxWidth = "";
+    });
+  }
+
+  window.addEventListener("beforeprint", fitDiagrams);
+  window.addEventListener("afterprint", unfitDiagrams);
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-katalog-cetak]");
+    if (!button) return;
+    button.disabled = true;
+    whenDiagramsReady(15000).then(function () {
+      button.disabled = false;
+      window.print();
+    });
+  });
+})();
