@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from katalog_sop import pages
+from katalog_sop import escape, pages
 from katalog_sop.catalogue import load_catalogue
 from katalog_sop.problems import RULES
 
@@ -62,7 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = _project_dir(config)
-    result = load_catalogue(project / _setting(config, "sops_dir", "sops"), project)
+    only = _setting(config, "instansi") or None
+    result = load_catalogue(project / _setting(config, "sops_dir", "sops"), project, only=only)
     for warning in result.warnings:
         log.info("%s", warning)
     if result.catalogue is None:
@@ -70,12 +73,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(
             f"Data SOP tidak valid ({len(result.errors)} masalah); situs tidak dibangun:\n{lines}")
     catalogue = result.catalogue
+    if only is not None and catalogue.instansi:
+        # Templates print the site name unescaped, like page titles.
+        config.site_name = escape.html(f"Katalog SOP {pages.search_label(catalogue.instansi[0])}")
 
-    for page in pages.plan(catalogue, _context(config)):
+    context = _context(config)
+    for page in pages.plan(catalogue, context):
         # SOP pages stay out of the nav: Material renders the whole nav into every page.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=inclusion))
+    for path, content in pages.open_data(catalogue, context):
+        files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, REPORT_PAGE,
                                 content=pages.warnings_report(result.warnings, catalogue)))
 
@@ -121,7 +130,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Render every SOP page to PDF when the optional PDF step is on."""
+    """Index the built site for search (Pagefind), then print PDFs if that step is on."""
+    _index_for_search(Path(config.site_dir))
     if not _context(config).pdf:
         return
     from katalog_sop import pdf  # needs selenium and Chromium: only imported when asked for
@@ -133,3 +143,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     except pdf.PdfError as err:
         raise PluginError(f"PDF tidak dibuat: {err}") from None
     log.info("PDF: %d halaman SOP dicetak ke PDF", len(written))
+
+
+def _index_for_search(site: Path) -> None:
+    """Run Pagefind (PyPI pagefind[bin]) over the built site: it writes site/pagefind/."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False,
+                                timeout=900)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise PluginError(f"Pagefind tidak dapat dijalankan: {err}") from None
+    if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
+        detail = (result.stderr or result.stdout).strip() or f"exit status {result.returncode}"
+        raise PluginError(f"Indeks pencarian (Pagefind) gagal dibuat: {detail}")

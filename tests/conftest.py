@@ -27,6 +27,7 @@ def copy_project(dest: Path, sops: Path | None = None) -> Path:
     shutil.copytree(ROOT / "hooks", dest / "hooks",
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
     shutil.copytree(sops or ROOT / "sops", dest / "sops")
     return dest
 

@@ -120,18 +120,61 @@ def test_home_lists_instansi_with_counts(browser: Any, site_url: str) -> None:
     assert rows == expected
 
 
-def test_search_finds_an_sop(browser: Any, site_url: str) -> None:
+READ_RESULTS = """
+const message = document.querySelector('.pagefind-ui__message');
+const cards = [...document.querySelectorAll('.pagefind-ui__result')];
+if (!message || cards.some(c => !c.querySelector('.pagefind-ui__result-link'))) return null;
+return [message.innerText, cards.map(c => c.innerText)];
+"""
+
+
+def _results(browser: Any, previous: str | None = None) -> tuple[str, list[str]]:
+    """The result message ("Ditemukan N hasil ...") and cards, once loaded and changed."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        found = browser.execute_script(READ_RESULTS)
+        if found and found[0] != previous:
+            return found[0], found[1]
+        time.sleep(0.2)
+    raise AssertionError(f"no search results (last: {previous!r})")
+
+
+def _search(browser: Any, site_url: str, query: str) -> tuple[str, list[str]]:
+    """Type ``query`` into the header search box as a reader does."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
     browser.get(site_url + "/")
-    browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
-    box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    box.send_keys("pengukuran")
-    deadline = time.monotonic() + 15
-    titles: list[str] = []
-    while time.monotonic() < deadline and not titles:
-        titles = browser.execute_script(
-            "return [...document.querySelectorAll('.md-search-result__item h1')]"
-            ".map(h => h.textContent.trim())")
-        time.sleep(0.2)
-    assert any("PENGUKURAN KINERJA" in title.upper() for title in titles), titles
+    box = browser.find_element(By.CSS_SELECTOR, "#katalog-cari-kotak")
+    box.send_keys(query)
+    box.send_keys(Keys.ENTER)
+    return _results(browser)
+
+
+@pytest.mark.parametrize("query", ["mengukur", "ukur"])
+def test_indonesian_search_finds_pengukuran_kinerja(query: str, browser: Any,
+                                                    site_url: str) -> None:
+    _, results = _search(browser, site_url, query)
+    expected = [sop for sop in CATALOGUE.sops if sop.nama.upper() == "PENGUKURAN KINERJA"]
+    assert expected
+    for sop in expected:
+        agency = next(a for a in CATALOGUE.instansi if a.slug == sop.instansi)
+        assert any(result.startswith(sop.nama) and agency.nama in result
+                   and agency.pemerintah in result and (sop.nomor or "") in result
+                   for result in results), (sop.key, results)
+
+
+def test_search_can_be_limited_to_one_instansi(browser: Any, site_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    message, _ = _search(browser, site_url, "kinerja")
+    chosen = next(a for a in CATALOGUE.instansi if a.slug == "dpmptsp-lumajang")
+    label = f"{chosen.nama} \u2014 {chosen.pemerintah}"
+    option = next(el for el in browser.find_elements(By.CSS_SELECTOR,
+                                                     ".pagefind-ui__filter-label")
+                  if el.text.startswith(label))
+    option.click()
+    limited_message, limited = _results(browser, previous=message)
+    assert int(message.split()[1]) == len(CATALOGUE.sops)
+    assert int(limited_message.split()[1]) == len(limited) == len(CATALOGUE.sops_of(chosen.slug))
+    assert all(label in result for result in limited)

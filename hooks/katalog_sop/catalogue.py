@@ -25,9 +25,13 @@ class LoadResult:
     warnings: list[Problem]
 
 
-def load_catalogue(sops_dir: Path, display_base: Path) -> LoadResult:
+def load_catalogue(sops_dir: Path, display_base: Path, only: str | None = None) -> LoadResult:
     """Read every instansi folder under ``sops_dir``; paths in problems are shown relative
-    to ``display_base``."""
+    to ``display_base``.
+
+    With ``only``, just that instansi is read and checked (a standalone site of one agency);
+    references to other agencies' SOPs are checked against the files that exist.
+    """
     problems: list[Problem] = []
     instansi: list[Instansi] = []
     sops: list[Sop] = []
@@ -44,8 +48,18 @@ def load_catalogue(sops_dir: Path, display_base: Path) -> LoadResult:
         problems.append(problem(shown(sops_dir), 1, "bad-file", why="folder data SOP tidak ada"))
         return LoadResult(None, problems, [])
 
-    for folder in sorted(sops_dir.iterdir()):
+    folders = sorted(sops_dir.iterdir())
+    if only is not None and not (sops_dir / only).is_dir():
+        problems.append(problem(shown(sops_dir / only), 1, "bad-file",
+                                why="folder instansi ini tidak ada"))
+        return LoadResult(None, problems, [])
+    for folder in folders:
         if folder.name.startswith("."):
+            continue
+        if only is not None and folder.name != only:
+            if folder.is_dir():
+                keys.update(f"{folder.name}/{path.stem}" for path in folder.glob("*.yaml")
+                            if path.name != INSTANSI_FILE)
             continue
         if not folder.is_dir():
             if not folder.name.lower().startswith("readme"):

@@ -12,14 +12,16 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
-from . import escape, mermaid, qr, text, waktu
+from . import escape, mermaid, opendata, qr, text, waktu
 from .escape import html
 from .model import Catalogue, Instansi, Langkah, PartialDate, Sop, SopRef, Status
 from .problems import Problem, Rule
 
 DASH = "\u2014"
+DATA_DIR = "data"
+ALL_DATA = "katalog-sop"
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,29 @@ def plan(catalogue: Catalogue, context: SiteContext) -> list[GeneratedPage]:
     return pages
 
 
+def open_data(catalogue: Catalogue, context: SiteContext) -> list[tuple[str, str]]:
+    """The open-data files ``(site path, content)``: all SOPs, then each instansi."""
+    address = {sop.key: context.url(f"{sop.instansi}/{sop.slug}/") or
+               f"{sop.instansi}/{sop.slug}/" for sop in catalogue.sops}
+    files = [
+        (f"{DATA_DIR}/{ALL_DATA}.json",
+         opendata.catalogue_json(catalogue, catalogue.instansi, context.built, address)),
+        (f"{DATA_DIR}/{ALL_DATA}.csv",
+         opendata.identity_csv(catalogue, catalogue.instansi, address)),
+    ]
+    for agency in catalogue.instansi:
+        files.append((f"{DATA_DIR}/{agency.slug}.json",
+                      opendata.catalogue_json(catalogue, [agency], context.built, address)))
+        files.append((f"{DATA_DIR}/{agency.slug}.csv",
+                      opendata.identity_csv(catalogue, [agency], address)))
+    return files
+
+
+def _data_links(prefix: str, name: str) -> str:
+    return (f'<a href="{prefix}{DATA_DIR}/{name}.json" download>JSON</a> (seluruh isi SOP) '
+            f'\u00b7 <a href="{prefix}{DATA_DIR}/{name}.csv" download>CSV</a> (identitas SOP)')
+
+
 def _front_matter(title: str, **extra: object) -> str:
     # The title is stored HTML-escaped: Material prints page.meta.title unescaped into both
     # <title> and the header, so the escaped form is what keeps either from being markup.
@@ -90,14 +115,18 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
     agency = _agency(catalogue, sop.instansi)
     address = context.url(f"{sop.instansi}/{sop.slug}/")
     body = "\n".join(part for part in (
-        f'<div class="sop-halaman" data-status="{sop.status.value}">',
+        f'<div class="sop-halaman" data-status="{sop.status.value}" data-pagefind-body>',
         _watermark(sop, catalogue),
-        f'<p class="sop-jejak"><a href="../">{html(agency.nama)}</a></p>',
+        f'<p class="sop-jejak" data-pagefind-ignore><a href="../">{html(agency.nama)}</a></p>',
+        # What search results show and filter by: the instansi with its government (two
+        # agencies often share a name), read by Pagefind from this element's text.
+        f'<p hidden data-pagefind-meta="instansi" data-pagefind-filter="instansi">'
+        f"{html(search_label(agency))}</p>",
         _actions(sop, context),
         _status_block(sop, catalogue),
         _kop(sop, agency, address),
         _sections(sop, catalogue),
-        '<section class="sop-alur"><h2 id="diagram-alir">Diagram Alir</h2>'
+        '<section class="sop-alur" data-pagefind-ignore><h2 id="diagram-alir">Diagram Alir</h2>'
         '<div class="sop-diagram"><pre class="mermaid"><code>'
         + "\n".join(html(line) for line in mermaid.diagram(sop).splitlines())
         + "</code></pre></div>"
@@ -118,20 +147,21 @@ def _actions(sop: Sop, context: SiteContext) -> str:
     if context.pdf:
         buttons.append(f'<a class="md-button sop-aksi__pdf" href="{sop.slug}.pdf" download>'
                        "Unduh PDF</a>")
-    return f'<p class="sop-aksi">{"".join(buttons)}</p>'
+    return f'<p class="sop-aksi" data-pagefind-ignore>{"".join(buttons)}</p>'
 
 
 def _watermark(sop: Sop, catalogue: Catalogue) -> str:
     if sop.status is Status.DRAF:
-        return '<div class="sop-tanda-air" aria-hidden="true"><span>DRAF</span></div>'
+        return ('<div class="sop-tanda-air" aria-hidden="true" data-pagefind-ignore>'
+                "<span>DRAF</span></div>")
     if sop.status is Status.DICABUT:
         note = ""
-        if sop.diganti_oleh is not None:
-            target = catalogue.sop(sop.diganti_oleh.key)
-            assert target is not None  # checked by the loader
+        target = catalogue.sop(sop.diganti_oleh.key) if sop.diganti_oleh else None
+        if target is not None:
             replacement = html(target.nama) + (f" ({html(target.nomor)})" if target.nomor else "")
             note = f"<small>Diganti oleh SOP {replacement}</small>"
-        return f'<div class="sop-tanda-air" aria-hidden="true"><span>DICABUT{note}</span></div>'
+        return ('<div class="sop-tanda-air" aria-hidden="true" data-pagefind-ignore>'
+                f"<span>DICABUT{note}</span></div>")
     return ""
 
 
@@ -148,6 +178,11 @@ def _print_footer(sop: Sop, address: str | None, context: SiteContext) -> str:
     parts.append(f"Dibangun {text.tanggal(built)}")
     footer = escape.css_string("  \u00b7  ".join(parts))
     return f"<style>@page sop {{ @bottom-left {{ content: {footer}; }} }}</style>"
+
+
+def search_label(agency: Instansi) -> str:
+    """How search results name an instansi: its name and its government."""
+    return f"{agency.nama} \u2014 {agency.pemerintah}"
 
 
 def _agency(catalogue: Catalogue, slug: str) -> Instansi:
@@ -171,7 +206,8 @@ def _status_block(sop: Sop, catalogue: Catalogue) -> str:
 
 def _kop(sop: Sop, agency: Instansi, address: str | None) -> str:
     rows = [
-        ("Nomor SOP", html(sop.nomor) if sop.nomor else DASH),
+        ("Nomor SOP", f'<span data-pagefind-meta="nomor">{html(sop.nomor)}</span>'
+         if sop.nomor else DASH),
         ("Tanggal Pembuatan", text.tanggal(sop.tanggal.pembuatan) or DASH),
         ("Tanggal Revisi", text.tanggal(sop.tanggal.revisi) or DASH),
     ]
@@ -182,7 +218,8 @@ def _kop(sop: Sop, agency: Instansi, address: str | None) -> str:
     rows.append(("Disahkan oleh", _pengesah(sop)))
     if sop.penetapan is not None:
         rows.append(("Penetapan", _penetapan(sop)))
-    rows.append(("Nama SOP", f'<strong class="sop-nama">{html(sop.nama)}</strong>'))
+    rows.append(("Nama SOP",
+                 f'<strong class="sop-nama" data-pagefind-meta="title">{html(sop.nama)}</strong>'))
     body = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>'
                    for label, value in rows)
     status = text.STATUS_LABELS[sop.status]
@@ -258,7 +295,9 @@ def _ordered(items: list[str]) -> str:
 
 def _sop_link(ref: SopRef, page_sop: Sop, catalogue: Catalogue) -> str:
     target = catalogue.sop(ref.key)
-    assert target is not None, ref.key  # checked by the loader
+    if target is None:
+        # Only in a standalone site of one instansi: the loader checked that the file exists.
+        return f"SOP {html(ref.slug)} (instansi {html(ref.instansi)})"
     href = (f"../{ref.slug}/" if ref.instansi == page_sop.instansi
             else f"../../{ref.instansi}/{ref.slug}/")
     label = f"SOP {html(target.nama)}"
@@ -329,7 +368,7 @@ def _source_line(sop: Sop, edit_url: str | None) -> str:
                 f"Ubah berkas sumber {html(sop.source)}</a>")
     else:
         link = f"Berkas sumber: <code>{html(sop.source)}</code>"
-    return f'<p class="sop-sumber">{link}</p>'
+    return f'<p class="sop-sumber" data-pagefind-ignore>{link}</p>'
 
 
 # --- instansi and home ---
@@ -361,10 +400,12 @@ def instansi_page(agency: Instansi, catalogue: Catalogue) -> str:
         '<th scope="col">Nama SOP</th><th scope="col">Tanggal Efektif</th>'
         f'<th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table>'
     )
+    search = f"../cari/?instansi={quote(search_label(agency))}"
     return _blocks(
         _front_matter(agency.nama),
         "".join(details),
-        f'<p class="katalog-jumlah">{len(sops)} SOP</p>',
+        f'<p class="katalog-jumlah">{len(sops)} SOP \u00b7 <a href="{html(search)}">Cari di '
+        f"instansi ini</a> \u00b7 Data terbuka: {_data_links('../', agency.slug)}</p>",
         table,
     )
 
@@ -382,7 +423,11 @@ def instansi_table(catalogue: Catalogue) -> str:
     return (
         '<table class="katalog-daftar katalog-instansi"><thead><tr>'
         '<th scope="col">Instansi</th><th scope="col">Pemerintah</th>'
-        f'<th scope="col">Jumlah SOP</th></tr></thead><tbody>{rows}</tbody></table>\n'
+        f'<th scope="col">Jumlah SOP</th></tr></thead><tbody>{rows}</tbody></table>\n\n'
+        '<h2 id="data-terbuka">Data terbuka</h2>\n\n'
+        f'<p class="katalog-data">Seluruh katalog ({len(catalogue.sops)} SOP): '
+        f"{_data_links('', ALL_DATA)}. Data setiap instansi tersedia di halaman instansinya. "
+        "Isinya persis seperti ditulis penyunting; tanggal dalam bentuk ISO (TTTT-BB-HH).</p>\n"
     )
 
 

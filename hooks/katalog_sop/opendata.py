@@ -1,0 +1,132 @@
+"""Open data: the catalogue as JSON (everything) and CSV (the identity fields).
+
+For Satu Data Indonesia and for provinces that aggregate their kabupaten's catalogues. Values
+are exactly as the editors wrote them; dates are ISO (``YYYY-MM-DD`` or ``YYYY-MM``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from . import waktu
+from .model import Catalogue, Instansi, Keterkaitan, PartialDate, Sop, SopRef
+
+CSV_COLUMNS = (
+    "instansi", "nama_instansi", "pemerintah", "sop", "nomor", "nama", "status",
+    "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "tanggal_pengesahan",
+    "disahkan_oleh_jabatan", "disahkan_oleh_nama", "disahkan_oleh_nip", "jumlah_langkah",
+    "jumlah_waktu", "alamat_halaman",
+)
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return value.iso() if value else None
+
+
+def _related(item: Keterkaitan) -> Any:
+    return {"sop": item.key} if isinstance(item, SopRef) else item
+
+
+def sop_record(sop: Sop, address: str) -> dict[str, Any]:
+    """Everything an SOP file holds, as plain JSON values."""
+    signer = sop.disahkan_oleh
+    decree = sop.penetapan
+    total, uncounted = waktu.total(step.waktu for step in sop.langkah)
+    return {
+        "instansi": sop.instansi,
+        "sop": sop.slug,
+        "alamat_halaman": address,
+        "nomor": sop.nomor,
+        "nama": sop.nama,
+        "status": sop.status.value,
+        "diganti_oleh": sop.diganti_oleh.key if sop.diganti_oleh else None,
+        "tanggal": {
+            "pembuatan": _date(sop.tanggal.pembuatan),
+            "revisi": _date(sop.tanggal.revisi),
+            "efektif": _date(sop.tanggal.efektif),
+            "pengesahan": _date(sop.tanggal.pengesahan),
+        },
+        "disahkan_oleh": None if signer is None else {
+            "jabatan": signer.jabatan, "nama": signer.nama, "nip": signer.nip,
+            "pangkat": signer.pangkat,
+        },
+        "penetapan": None if decree is None else {
+            "nomor": decree.nomor, "tanggal": _date(decree.tanggal), "tentang": decree.tentang,
+        },
+        "dasar_hukum": list(sop.dasar_hukum),
+        "kualifikasi_pelaksana": list(sop.kualifikasi_pelaksana),
+        "keterkaitan": [_related(item) for item in sop.keterkaitan],
+        "peralatan_perlengkapan": list(sop.peralatan_perlengkapan),
+        "peringatan": list(sop.peringatan),
+        "pencatatan_pendataan": list(sop.pencatatan_pendataan),
+        "pelaksana": list(sop.pelaksana),
+        "langkah": [
+            {
+                "nomor": step.nomor,
+                "id": step.id,
+                "kegiatan": step.kegiatan,
+                "pelaksana": list(step.pelaksana),
+                "kelengkapan": list(step.kelengkapan),
+                "waktu": step.waktu,
+                "output": list(step.output),
+                "keterangan": step.keterangan,
+                "keputusan": None if step.keputusan is None else {
+                    "pertanyaan": step.keputusan.pertanyaan,
+                    "ya": step.keputusan.ya,
+                    "tidak": step.keputusan.tidak,
+                },
+            }
+            for step in sop.langkah
+        ],
+        "jumlah_waktu": total or None,
+        "waktu_tidak_terhitung": uncounted,
+    }
+
+
+def catalogue_json(catalogue: Catalogue, agencies: Iterable[Instansi], built: dt.date,
+                   address: dict[str, str]) -> str:
+    """The JSON document of the given instansi and all their SOPs."""
+    document = {
+        "katalog": "Katalog SOP",
+        "dibangun": built.isoformat(),
+        "instansi": [
+            {
+                "instansi": agency.slug,
+                "nama": agency.nama,
+                "pemerintah": agency.pemerintah,
+                "singkatan": agency.singkatan,
+                "alamat": agency.alamat,
+                "situs": agency.situs,
+                "sop": [sop_record(sop, address[sop.key])
+                        for sop in catalogue.sops_of(agency.slug)],
+            }
+            for agency in agencies
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def identity_csv(catalogue: Catalogue, agencies: Iterable[Instansi],
+                 address: dict[str, str]) -> str:
+    """One CSV row per SOP with its identity fields (UTF-8, comma-separated, RFC 4180)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for agency in agencies:
+        for sop in catalogue.sops_of(agency.slug):
+            signer = sop.disahkan_oleh
+            total, _ = waktu.total(step.waktu for step in sop.langkah)
+            writer.writerow([
+                agency.slug, agency.nama, agency.pemerintah, sop.slug, sop.nomor or "", sop.nama,
+                sop.status.value, _date(sop.tanggal.pembuatan) or "",
+                _date(sop.tanggal.revisi) or "", _date(sop.tanggal.efektif) or "",
+                _date(sop.tanggal.pengesahan) or "", signer.jabatan if signer else "",
+                (signer.nama or "") if signer else "", (signer.nip or "") if signer else "",
+                len(sop.langkah), total, address[sop.key],
+            ])
+    return out.getvalue()
