@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from katalog_sop import escape, pages
+from katalog_sop import csp, escape, pages
 from katalog_sop.catalogue import load_catalogue
 from katalog_sop.problems import RULES
 
@@ -129,9 +129,26 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
     return context
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give the page its Content Security Policy (after mermaid2 added its script)."""
+    return csp.with_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same policy for pages built from theme templates alone (404.html)."""
+    return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Index the built site for search (Pagefind), then print PDFs if that step is on."""
-    _index_for_search(Path(config.site_dir))
+    site = Path(config.site_dir)
+    # The same policy as a header, for web servers that read a _headers file; see README.
+    policy = csp.site_policy(p.read_text("utf-8") for p in sorted(site.rglob("*.html")))
+    (site / "_headers").write_text(
+        f"/*\n  Content-Security-Policy: {policy}; frame-ancestors 'self'\n"
+        "  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n",
+        encoding="utf-8")
+    _index_for_search(site)
     if not _context(config).pdf:
         return
     from katalog_sop import pdf  # needs selenium and Chromium: only imported when asked for
