@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,7 @@ def load_catalogue(sops_dir: Path, display_base: Path, only: str | None = None) 
     sops: list[Sop] = []
     lines: dict[str, dict[str, int]] = {}
     keys: set[str] = set()
+    jobs: list[tuple[str, str, str]] = []
 
     def shown(path: Path) -> str:
         try:
@@ -95,15 +99,13 @@ def load_catalogue(sops_dir: Path, display_base: Path, only: str | None = None) 
                                         hint=_slug_hint(path.stem)))
                 continue
             keys.add(f"{folder.name}/{path.stem}")
-            root, found = read_yaml(path, display)
-            problems += found
-            if root is None:
-                continue
-            sop, found = load_sop(root, folder.name, path.stem, display)
-            problems += found
-            if sop is not None:
-                sops.append(sop)
-                lines[sop.key] = _top_level_lines(root)
+            jobs.append((str(path), folder.name, display))
+
+    for sop, found, top_lines in _load_sops(jobs):
+        problems += found
+        if sop is not None:
+            sops.append(sop)
+            lines[sop.key] = top_lines
 
     problems += catalogue_problems(sops, lines, keys)
     warnings = [w for sop in sops for w in warnings_for(sop, lines[sop.key])]
@@ -114,6 +116,33 @@ def load_catalogue(sops_dir: Path, display_base: Path, only: str | None = None) 
     instansi.sort(key=lambda a: (a.pemerintah.casefold(), a.nama.casefold(), a.slug))
     sops.sort(key=lambda s: (s.instansi, s.nama.casefold(), s.slug))
     return LoadResult(Catalogue(tuple(instansi), tuple(sops)), [], warnings)
+
+
+PARALLEL_FROM = 400
+"""Below this many SOP files, starting worker processes costs more than it saves."""
+
+_Loaded = tuple[Sop | None, list[Problem], dict[str, int]]
+
+
+def _load_sop_file(job: tuple[str, str, str]) -> _Loaded:
+    """Parse and validate one SOP file (runs in a worker process for large catalogues)."""
+    path, instansi, display = job
+    root, found = read_yaml(Path(path), display)
+    if root is None:
+        return None, found, {}
+    sop, more = load_sop(root, instansi, Path(path).stem, display)
+    return sop, found + more, _top_level_lines(root) if sop is not None else {}
+
+
+def _load_sops(jobs: list[tuple[str, str, str]]) -> list[_Loaded]:
+    """Every SOP file loaded, in order: in worker processes when there are many (parsing
+    and checking is CPU-bound and the files are independent)."""
+    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [_load_sop_file(job) for job in jobs]
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with context.Pool(workers) as pool:
+        return pool.map(_load_sop_file, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
 
 def _top_level_lines(root: yaml.Node) -> dict[str, int]:

@@ -108,7 +108,7 @@ def catalogue_json(catalogue: Catalogue, agencies: Iterable[Instansi], built: dt
             for agency in agencies
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def identity_csv(catalogue: Catalogue, agencies: Iterable[Instansi],
