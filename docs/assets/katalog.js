@@ -3,6 +3,29 @@
 (function () {
   "use strict";
 
+  // Settings for Mermaid whichever loader starts it: Material calls mermaid.initialize()
+  // with its own options (theme), so ours are merged into every call. The loader allows
+  // 1000 steps and 1 MB files; Mermaid's defaults (500 edges, 50,000 characters) would show
+  // an error instead of such a diagram. securityLevel is Mermaid's default, made explicit.
+  var MERMAID_SETTINGS = { securityLevel: "strict", maxEdges: 20000, maxTextSize: 10000000 };
+  if (!("mermaid" in window)) {
+    // mermaid.min.js ends with `globalThis["mermaid"] = ...`: catch that assignment.
+    Object.defineProperty(window, "mermaid", {
+      configurable: true,
+      enumerable: true,
+      get: function () { return undefined; },
+      set: function (library) {
+        var initialize = library.initialize;
+        library.initialize = function (config) {
+          return initialize.call(library, Object.assign({}, config, MERMAID_SETTINGS));
+        };
+        Object.defineProperty(window, "mermaid", {
+          value: library, writable: true, configurable: true, enumerable: true,
+        });
+      },
+    });
+  }
+
   // Printable height of the diagram on an A4 landscape page (katalog.css: @page sop),
   // less room for the heading, in CSS pixels (96 per inch).
   var PRINTABLE_HEIGHT_PX = (210 - 12 - 20 - 16) * 96 / 25.4;

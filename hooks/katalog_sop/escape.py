@@ -10,10 +10,12 @@ def html(text: str) -> str:
 
     Newlines become character references so that no editor text can end a raw HTML block
     in the Markdown source; the page CSS shows them as line breaks (``white-space``).
-    Markdown never reads inside the raw HTML blocks this text is placed in.
+    Markdown never reads inside the raw HTML blocks this text is placed in, but it does
+    expand tabs in its whole source first, so tabs become references too.
     """
     escaped = _html.escape(text, quote=True)
-    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "&#10;")
+    return (escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "&#10;")
+            .replace("\t", "&#9;"))
 
 
 def mermaid(text: str) -> str:

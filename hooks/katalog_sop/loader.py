@@ -42,6 +42,10 @@ from .yamlnodes import (
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters YAML forbids raw in a file, which a double-quoted scalar can still hold as
+escapes (``"\\x07"``). No signed form prints them, and published they would be lost or
+break the page (browsers drop NUL, Markdown drops U+0002/U+0003, page titles break)."""
 MAX_STEPS = 1000
 
 INSTANSI_KEYS = ("nama", "pemerintah", "singkatan", "alamat", "situs")
@@ -143,6 +147,11 @@ class _Reader:
             return None
         if not node.value.strip():
             self.report(node, "empty", field=field)
+            return None
+        control = CONTROL_RE.search(node.value)
+        if control is not None:
+            self.report(node, "wrong-type", field=field, expected="teks tanpa karakter kontrol",
+                        found=f"teks yang memuat karakter kontrol #x{ord(control[0]):04x}")
             return None
         return str(node.value)
 

@@ -120,8 +120,11 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
         f'<p class="sop-jejak" data-pagefind-ignore><a href="../">{html(agency.nama)}</a></p>',
         # What search results show and filter by: the instansi with its government (two
         # agencies often share a name), read by Pagefind from this element's text.
-        f'<p hidden data-pagefind-meta="instansi" data-pagefind-filter="instansi">'
-        f"{html(search_label(agency))}</p>",
+        f'<p hidden data-pagefind-meta="instansi">{html(search_label(agency))}</p>',
+        # Pagefind decodes character references in this text once more than a browser does,
+        # and its UI shows filter values as HTML: so the stored value must be the escaped
+        # label (search_filter), written here escaped twice over.
+        f'<p hidden data-pagefind-filter="instansi">{html(html(search_filter(agency)))}</p>',
         _actions(sop, context),
         _status_block(sop, catalogue),
         _kop(sop, agency, address),
@@ -183,6 +186,12 @@ def _print_footer(sop: Sop, address: str | None, context: SiteContext) -> str:
 def search_label(agency: Instansi) -> str:
     """How search results name an instansi: its name and its government."""
     return f"{agency.nama} \u2014 {agency.pemerintah}"
+
+
+def search_filter(agency: Instansi) -> str:
+    """The instansi's value in the search filter, as Pagefind stores it: whitespace folded
+    and, since its UI shows filter values as HTML, escaped."""
+    return html(" ".join(search_label(agency).split()))
 
 
 def _agency(catalogue: Catalogue, slug: str) -> Instansi:
@@ -400,7 +409,7 @@ def instansi_page(agency: Instansi, catalogue: Catalogue) -> str:
         '<th scope="col">Nama SOP</th><th scope="col">Tanggal Efektif</th>'
         f'<th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table>'
     )
-    search = f"../cari/?instansi={quote(search_label(agency))}"
+    search = f"../cari/?instansi={quote(search_filter(agency))}"
     return _blocks(
         _front_matter(agency.nama),
         "".join(details),

@@ -6,6 +6,7 @@ guide shows beside it. The guide page is generated from ``RULES``, so the two ca
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,10 +150,22 @@ _RULES = [
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
 
 
+def shown(value: Any) -> Any:
+    """An editor's value made safe for a one-line message: line breaks, tabs and other
+    control or invisible format characters written as escapes (\\n, \\x1b, \\u2028)."""
+    if not isinstance(value, str):
+        return value
+    return "".join(
+        ch if ch == " " or unicodedata.category(ch)[0] not in "CZ"
+        else ch.encode("unicode_escape").decode("ascii")
+        for ch in value)
+
+
 def problem(path: str, line: int, code: str, **fields: Any) -> Problem:
     """Build a problem from the rule ``code`` with the template's fields filled in."""
     rule = RULES[code]
-    return Problem(path, line, code, rule.template.format(**fields), rule.warning)
+    message = rule.template.format(**{key: shown(value) for key, value in fields.items()})
+    return Problem(shown(path), line, code, message, rule.warning)
 
 
 class DataError(Exception):
