@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from katalog_sop import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("KATALOG_CHROMIUM", "/usr/bin/chromium")
@@ -54,21 +53,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built catalogue served on a loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with pdf.serve(built_site) as base:
+        yield base.rstrip("/")
 
 
 @pytest.fixture(scope="session")
@@ -84,20 +73,14 @@ def browser() -> Iterator[object]:
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync",
-                     "--disable-dev-shm-usage", "--window-size=1400,1000"):
+    for argument in (*pdf.CHROME_ARGUMENTS, "--window-size=1400,1000"):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     # Material renders each diagram into a *closed* shadow root; open it for inspection
     # only, so that the tests can read the SVG a reader sees.
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": (
-        "const attach = Element.prototype.attachShadow;"
-        "Element.prototype.attachShadow = function (init) {"
-        "  return attach.call(this, Object.assign({}, init, {mode: 'open'})); };"
-    )})
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                           {"source": pdf.OPEN_SHADOW_ROOTS})
     try:
         yield driver
     finally:

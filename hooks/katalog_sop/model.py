@@ -156,9 +156,18 @@ class Catalogue:
     instansi: tuple[Instansi, ...]
     sops: tuple[Sop, ...]
     _by_key: dict[str, Sop] = field(default_factory=dict, compare=False, repr=False)
+    _by_instansi: dict[str, tuple[Sop, ...]] = field(default_factory=dict, compare=False,
+                                                     repr=False)
+    _agencies: dict[str, Instansi] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        # Lookups by key, built once: pages ask for them once per SOP.
         self._by_key.update({sop.key: sop for sop in self.sops})
+        grouped: dict[str, list[Sop]] = {}
+        for sop in self.sops:
+            grouped.setdefault(sop.instansi, []).append(sop)
+        self._by_instansi.update({slug: tuple(sops) for slug, sops in grouped.items()})
+        self._agencies.update({agency.slug: agency for agency in self.instansi})
 
     def sop(self, key: str) -> Sop | None:
         """The SOP at ``instansi/slug``, if any."""
@@ -166,4 +175,8 @@ class Catalogue:
 
     def sops_of(self, instansi: str) -> tuple[Sop, ...]:
         """The SOPs of one instansi, in catalogue order."""
-        return tuple(sop for sop in self.sops if sop.instansi == instansi)
+        return self._by_instansi.get(instansi, ())
+
+    def agency(self, slug: str) -> Instansi:
+        """The instansi with this folder name (every SOP's instansi is in the catalogue)."""
+        return self._agencies[slug]

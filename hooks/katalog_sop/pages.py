@@ -112,7 +112,7 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
 
     The body is one raw HTML block (no blank line inside), so Markdown never reads it.
     """
-    agency = _agency(catalogue, sop.instansi)
+    agency = catalogue.agency(sop.instansi)
     address = context.url(f"{sop.instansi}/{sop.slug}/")
     body = "\n".join(part for part in (
         f'<div class="sop-halaman" data-status="{sop.status.value}" data-pagefind-body>',
@@ -192,10 +192,6 @@ def search_filter(agency: Instansi) -> str:
     """The instansi's value in the search filter, as Pagefind stores it: whitespace folded
     and, since its UI shows filter values as HTML, escaped."""
     return html(" ".join(search_label(agency).split()))
-
-
-def _agency(catalogue: Catalogue, slug: str) -> Instansi:
-    return next(agency for agency in catalogue.instansi if agency.slug == slug)
 
 
 def _status_block(sop: Sop, catalogue: Catalogue) -> str:

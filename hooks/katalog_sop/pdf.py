@@ -51,8 +51,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# Chromium flags that work headless as root on a machine without a network beyond loopback.
+CHROME_ARGUMENTS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")
+
+
 @contextmanager
-def _serve(directory: Path) -> Iterator[str]:
+def serve(directory: Path) -> Iterator[str]:
+    """A built site served on a loopback port, as ``http://127.0.0.1:<port>/``."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -78,9 +85,7 @@ def _driver() -> Any:
             raise PdfError(f"{path} tidak ada (pasang paket Debian chromium dan chromium-driver)")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"):
+    for argument in CHROME_ARGUMENTS:
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(chromedriver), options=options)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OPEN_SHADOW_ROOTS})
@@ -104,7 +109,7 @@ def render_all(site: Path, pages: list[str]) -> list[Path]:
     written: list[Path] = []
     sop_pages = [page for page in pages
                  if 'class="sop-halaman"' in (site / page / "index.html").read_text("utf-8")]
-    with _serve(site) as base:
+    with serve(site) as base:
         driver = _driver()
         try:
             for page in sop_pages:
