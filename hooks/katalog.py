@@ -20,9 +20,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from katalog_sop import csp, escape, pages
-from katalog_sop.catalogue import load_catalogue
 from katalog_sop.problems import RULES
+from katalog_sop.read.catalogue import load_catalogue
+from katalog_sop.render import escape, pages
+from katalog_sop.site import csp
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -151,7 +152,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _index_for_search(site)
     if not _context(config).pdf:
         return
-    from katalog_sop import pdf  # needs selenium and Chromium: only imported when asked for
+    from katalog_sop.site import pdf  # needs selenium and Chromium: only imported when asked for
 
     site = Path(config.site_dir)
     targets = sorted(p.parent for p in site.glob("*/*/index.html"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from katalog_sop import pdf
+from katalog_sop.site import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("KATALOG_CHROMIUM", "/usr/bin/chromium")

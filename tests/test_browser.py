@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
-from katalog_sop.catalogue import load_catalogue
+from katalog_sop.read.catalogue import load_catalogue
 
 pytestmark = pytest.mark.browser
 

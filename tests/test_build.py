@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
-from katalog_sop.catalogue import load_catalogue
+from katalog_sop.read.catalogue import load_catalogue
 
 CATALOGUE = load_catalogue(ROOT / "sops", ROOT).catalogue
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from katalog_sop import mermaid, pages
-from katalog_sop.catalogue import load_catalogue
+from katalog_sop.read.catalogue import load_catalogue
+from katalog_sop.render import mermaid, pages
 
 GOLDEN = Path(__file__).parent / "golden"
 CONTEXT = pages.SiteContext(built=dt.date(2026, 1, 2), site_url="https://katalog.contoh.go.id/",
@@ -60,8 +60,8 @@ def test_output_is_byte_identical_across_processes() -> None:
     """Same sources, same bytes: even with a different string hash seed per process."""
     script = (
         "import hashlib, sys; from pathlib import Path;"
-        "import datetime as dt; from katalog_sop import pages;"
-        "from katalog_sop.catalogue import load_catalogue;"
+        "import datetime as dt; from katalog_sop.render import pages;"
+        "from katalog_sop.read.catalogue import load_catalogue;"
         "c = load_catalogue(Path('sops'), Path('.')).catalogue;"
         "x = pages.SiteContext(built=dt.date(2026, 1, 2), site_url='https://k.go.id/');"
         "print(hashlib.sha256('\\0'.join(p.src_uri + p.markdown for p in pages.plan(c, x))"

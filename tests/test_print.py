@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from conftest import CHROMEDRIVER, CHROMIUM, IN_CI, ROOT, copy_project, mkdocs_build
-from katalog_sop import pdf
-from katalog_sop.catalogue import load_catalogue
 from katalog_sop.model import Sop, Status
+from katalog_sop.read.catalogue import load_catalogue
+from katalog_sop.site import pdf
 
 pytestmark = pytest.mark.browser
 

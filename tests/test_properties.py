@@ -61,10 +61,11 @@ from strategies import (
 from test_properties_support import Element, MermaidPage, parse_html, serve
 
 from conftest import copy_project, mkdocs_build
-from katalog_sop import escape, mermaid, waktu
-from katalog_sop.catalogue import load_catalogue
-from katalog_sop.loader import load_instansi, load_sop
 from katalog_sop.model import Catalogue, Sop
+from katalog_sop.read import waktu
+from katalog_sop.read.catalogue import load_catalogue
+from katalog_sop.read.loader import load_instansi, load_sop
+from katalog_sop.render import escape, mermaid
 
 # Big generated examples make Hypothesis warn that their repr is large; not a failure.
 pytestmark = pytest.mark.filterwarnings(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from katalog_sop.catalogue import load_catalogue
 from katalog_sop.problems import RULES
+from katalog_sop.read.catalogue import load_catalogue
 
 INSTANSI = "nama: Dinas Contoh\npemerintah: Pemerintah Kota Contoh\n"
 

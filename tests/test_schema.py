@@ -19,7 +19,7 @@ import yaml
 from test_rules import ERROR_CASES, INSTANSI, VALID, WARNING_CASES
 
 from conftest import ROOT
-from katalog_sop.catalogue import load_catalogue
+from katalog_sop.read.catalogue import load_catalogue
 
 SCHEMAS = ROOT / "docs" / "schema"
 

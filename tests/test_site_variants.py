@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 from conftest import ROOT, copy_project, mkdocs_build
-from katalog_sop.catalogue import load_catalogue
-from katalog_sop.opendata import CSV_COLUMNS
+from katalog_sop.read.catalogue import load_catalogue
+from katalog_sop.render.opendata import CSV_COLUMNS
 
 CATALOGUE = load_catalogue(ROOT / "sops", ROOT).catalogue
 assert CATALOGUE is not None

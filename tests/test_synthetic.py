@@ -12,9 +12,9 @@ from types import ModuleType
 import pytest
 
 from conftest import CHROMEDRIVER, CHROMIUM, IN_CI, ROOT
-from katalog_sop.catalogue import load_catalogue
-from katalog_sop.flow import resolve, step_ids
 from katalog_sop.model import END, Catalogue, SopRef, Status
+from katalog_sop.read.catalogue import load_catalogue
+from katalog_sop.read.flow import resolve, step_ids
 
 SCRIPTS = ROOT / "scripts"
 

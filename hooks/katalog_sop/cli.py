@@ -9,10 +9,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import template
-from .catalogue import INSTANSI_FILE, load_catalogue
-from .loader import is_slug
 from .problems import Problem
+from .read.catalogue import INSTANSI_FILE, load_catalogue
+from .read.loader import is_slug
+from .render import starter as template
 
 CODEOWNERS = Path(".github/CODEOWNERS")
 

@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
-from . import escape, mermaid, opendata, qr, text, waktu
+from ..model import Catalogue, Instansi, Langkah, PartialDate, Sop, SopRef, Status
+from ..problems import Problem, Rule
+from ..read import waktu
+from . import escape, mermaid, opendata, qr, text
 from .escape import html
-from .model import Catalogue, Instansi, Langkah, PartialDate, Sop, SopRef, Status
-from .problems import Problem, Rule
 
 DASH = "\u2014"
 DATA_DIR = "data"

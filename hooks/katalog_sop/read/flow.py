@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from .model import END, Langkah
+from ..model import END, Langkah
 
 Target = int | str
 """A resolved flow target: a step number, or ``END``."""

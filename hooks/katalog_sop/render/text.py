@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import PartialDate, Status
+from ..model import PartialDate, Status
 
 MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",

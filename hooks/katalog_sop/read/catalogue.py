@@ -10,10 +10,10 @@ from pathlib import Path
 
 import yaml
 
+from ..model import Catalogue, Instansi, Sop
+from ..problems import Problem, problem
 from .checks import catalogue_problems, warnings_for
 from .loader import is_slug, load_instansi, load_sop
-from .model import Catalogue, Instansi, Sop
-from .problems import Problem, problem
 from .yamlnodes import line_of, read_yaml
 
 INSTANSI_FILE = "instansi.yaml"

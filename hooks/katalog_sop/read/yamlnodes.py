@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem, problem
+from ..problems import Problem, problem
 
 try:  # libyaml is about 10x faster and still gives marks on composed nodes
     _Loader: type = yaml.CSafeLoader

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from . import escape, flow
-from .model import END, Langkah, Sop
+from ..model import END, Langkah, Sop
+from ..read import flow
+from . import escape
 
 HEADER = """---
 config:

@@ -13,8 +13,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from . import waktu
-from .model import Catalogue, Instansi, Keterkaitan, PartialDate, Sop, SopRef
+from ..model import Catalogue, Instansi, Keterkaitan, PartialDate, Sop, SopRef
+from ..read import waktu
 
 CSV_COLUMNS = (
     "instansi", "nama_instansi", "pemerintah", "sop", "nomor", "nama", "status",

@@ -15,8 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import flow
-from .model import (
+from ..model import (
     END,
     Instansi,
     Keputusan,
@@ -29,7 +28,8 @@ from .model import (
     Status,
     Tanggal,
 )
-from .problems import Problem, problem
+from ..problems import Problem, problem
+from . import flow
 from .yamlnodes import (
     TAG_BOOL,
     TAG_FLOAT,

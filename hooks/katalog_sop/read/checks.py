@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..model import Sop, SopRef
+from ..problems import Problem, problem
 from .loader import did_you_mean
-from .model import Sop, SopRef
-from .problems import Problem, problem
 from .waktu import parse as parse_waktu
 
 

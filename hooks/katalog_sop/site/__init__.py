@@ -1,0 +1,1 @@
+"""Publishing: what touches the built site (CSP and _headers, Pagefind, PDF)."""
