@@ -42,7 +42,7 @@ from strategies import (
 
 from conftest import ROOT, copy_project, mkdocs_build
 from katalog_sop.read.catalogue import LoadResult, load_catalogue
-from katalog_sop.read.loader import LANGKAH_KEYS, SOP_KEYS
+from katalog_sop.read.fields import LANGKAH_KEYS, SOP_KEYS
 
 # Big generated examples make Hypothesis warn that their repr is large; not a failure.
 pytestmark = pytest.mark.filterwarnings(

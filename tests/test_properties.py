@@ -64,7 +64,8 @@ from conftest import copy_project, mkdocs_build
 from katalog_sop.model import Catalogue, Sop
 from katalog_sop.read import waktu
 from katalog_sop.read.catalogue import load_catalogue
-from katalog_sop.read.loader import load_instansi, load_sop
+from katalog_sop.read.instansi import load_instansi
+from katalog_sop.read.sop import load_sop
 from katalog_sop.render import escape, mermaid
 
 # Big generated examples make Hypothesis warn that their repr is large; not a failure.

@@ -26,7 +26,7 @@ SCHEMAS = ROOT / "docs" / "schema"
 VALIDATOR_ONLY = {
     "yaml-syntax", "yaml-tab", "not-utf8", "too-large", "yaml-alias", "duplicate-key",
     "revisi-before-pembuatan", "unknown-pelaksana", "bad-target", "equal-targets",
-    "unreachable", "no-exit", "duplicate-id", "unknown-sop", "too-many-steps",
+    "unreachable", "no-exit", "duplicate-id", "unknown-sop", "too-many-steps", "diganti-self",
 }
 
 

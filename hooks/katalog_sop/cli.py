@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .problems import Problem
 from .read.catalogue import INSTANSI_FILE, load_catalogue
-from .read.loader import is_slug
+from .read.reader import is_slug
 from .render import starter as template
 
 CODEOWNERS = Path(".github/CODEOWNERS")
@@ -19,7 +19,10 @@ CODEOWNERS = Path(".github/CODEOWNERS")
 
 def _catalogue_root(path: Path) -> Path:
     """The ``sops/`` folder that holds ``path`` (a file, an instansi folder or the root)."""
-    if path.is_file():
+    default = Path(os.path.abspath("sops"))
+    if path == default or default in path.parents:
+        return default
+    if path.is_symlink() or path.is_file():
         return path.parent.parent
     if (path / INSTANSI_FILE).is_file():
         return path.parent
@@ -27,7 +30,9 @@ def _catalogue_root(path: Path) -> Path:
 
 
 def _within(problem: Problem, targets: list[Path], base: Path) -> bool:
-    place = (base / problem.path).resolve()
+    # Paths are compared as written, never resolved: a link under sops/ is reported as the
+    # link (the catalogue never follows it), wherever it points.
+    place = Path(os.path.abspath(base / problem.path))
     return any(place == target or target in place.parents for target in targets)
 
 
@@ -40,8 +45,8 @@ def _annotation(item: Problem) -> str:
 def check(paths: Sequence[str], strict: bool = False) -> int:
     """Validate files or folders; print every problem; 0 when clean, 1 on errors."""
     base = Path.cwd()
-    targets = [Path(p).resolve() for p in paths] or [(base / "sops").resolve()]
-    missing = [t for t in targets if not t.exists()]
+    targets = [Path(os.path.abspath(p)) for p in paths] or [Path(os.path.abspath("sops"))]
+    missing = [t for t in targets if not t.exists() and not t.is_symlink()]
     for target in missing:
         print(f"{os.path.relpath(target, base)}: tidak ada berkas atau folder ini", file=sys.stderr)
     if missing:
@@ -56,10 +61,8 @@ def check(paths: Sequence[str], strict: bool = False) -> int:
         if result.catalogue is not None:
             sop_count += len(result.catalogue.sops)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    for item in errors:
-        print(f"{item}", file=sys.stderr)
-    for item in warnings:
-        print(f"{item.path}:{item.line}: peringatan: {item.message}", file=sys.stderr)
+    for item in [*errors, *warnings]:
+        print(item, file=sys.stderr)
     if in_actions:
         for item in [*errors, *warnings]:
             print(_annotation(item))

@@ -85,6 +85,8 @@ class SopRef:
 
     instansi: str
     slug: str
+    line: int = field(default=0, compare=False)
+    """Where the reference is written (for messages about it); not part of its identity."""
 
     @property
     def key(self) -> str:

@@ -32,7 +32,9 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        """The one way a problem is printed: CLI, build error, log and report page."""
+        kind = "peringatan: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}"
 
     def sort_key(self) -> tuple[str, int, str]:
         """Order problems by file, then line, then text."""
@@ -80,6 +82,12 @@ _RULES = [
          "halaman yang permanen."),
     Rule("bad-file", "berkas ini tidak dibaca: {why}",
          "Beri nama berakhiran `.yaml` dan letakkan di folder instansi."),
+    Rule("reserved-name", "nama {kind} \"{name}\" dipakai oleh situs sendiri; halamannya akan "
+         "menimpa halaman situs",
+         "Pilih nama lain untuk folder atau berkas ini (misalnya dengan nama daerah: "
+         "`dinas-kominfo-lumajang`); nama yang dipakai situs: index, cari, tentang, kinerja, "
+         "panduan-penyunting, laporan-kesesuaian, data, assets, schema, pagefind, katalog-sop, "
+         "search, sitemap, 404."),
     Rule("no-instansi", "folder instansi ini tidak punya instansi.yaml",
          "Buat `instansi.yaml` berisi `nama` dan `pemerintah` (lihat bagian Format)."),
     Rule("bad-url", "{field}: \"{value}\" bukan alamat http:// atau https:// yang sah",
@@ -92,6 +100,11 @@ _RULES = [
          "Periksa kembali kedua tanggal pada dokumen yang ditandatangani."),
     Rule("bad-nip", "{field}: NIP \"{value}\" harus 18 angka (spasi boleh), ditemukan {count}",
          "Salin NIP persis dari dokumen, misalnya \"19650508 198603 1 016\", dalam tanda kutip."),
+    Rule("diganti-self", "diganti_oleh: SOP ini tidak dapat digantikan oleh dirinya sendiri",
+         "Tulis SOP lain yang menggantikannya, atau hapus `diganti_oleh`."),
+    Rule("diganti-cycle", "diganti_oleh: penggantian berputar kembali ke SOP ini ({chain})",
+         "Periksa `diganti_oleh` setiap SOP dalam rantai itu: SOP pengganti yang terakhir "
+         "masih berlaku dan tidak digantikan lagi."),
     Rule("diganti-without-dicabut", "diganti_oleh: hanya boleh diisi bila status: dicabut",
          "Hapus `diganti_oleh`, atau ubah `status` menjadi `dicabut`."),
     # --- steps and flow ---
@@ -142,6 +155,9 @@ _RULES = [
          warning=True),
     Rule("many-pelaksana", "{field}: satu langkah dengan {count} pelaksana",
          "Permenpan RB 35/2012 menganjurkan satu pelaksana per kegiatan.", warning=True),
+    Rule("not-published", "berkas keterangan ini tidak diterbitkan di situs",
+         "Tidak perlu diperbaiki bila berkas ini memang catatan untuk penyunting; isi SOP "
+         "ditulis dalam berkas .yaml di folder instansi.", warning=True),
     Rule("efektif-before-pembuatan",
          "tanggal.efektif ({efektif}) lebih awal dari tanggal.pembuatan ({pembuatan})",
          "Periksa kembali kedua tanggal pada dokumen yang ditandatangani.", warning=True),
@@ -167,10 +183,3 @@ def problem(path: str, line: int, code: str, **fields: Any) -> Problem:
     message = rule.template.format(**{key: shown(value) for key, value in fields.items()})
     return Problem(shown(path), line, code, message, rule.warning)
 
-
-class DataError(Exception):
-    """Raised by adapters when the catalogue has errors; carries every problem."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems

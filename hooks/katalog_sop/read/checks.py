@@ -4,41 +4,58 @@ from __future__ import annotations
 
 from ..model import Sop, SopRef
 from ..problems import Problem, problem
-from .loader import did_you_mean
+from .hints import HintBudget
 from .waktu import parse as parse_waktu
 
 
-def catalogue_problems(sops: list[Sop], lines: dict[str, dict[str, int]],
-                       keys: set[str]) -> list[Problem]:
-    """References to missing SOPs and duplicate numbers within one instansi.
+def catalogue_problems(sops: list[Sop], lines: dict[str, dict[str, int]], keys: set[str],
+                       refs: list[tuple[str, str, str, SopRef]]) -> list[Problem]:
+    """References to missing SOPs, replacement cycles, and duplicate numbers per instansi.
 
-    ``lines`` maps an SOP's key to the line of each top-level key, for precise messages;
-    ``keys`` holds every SOP file on disk, valid or not, so that a reference to a file with
-    errors of its own is not reported a second time.
+    ``refs`` holds every well-formed reference of every file, valid or not, as
+    ``(source, instansi, field, reference)``; ``keys`` every SOP file on disk, valid or not,
+    so that a reference to a file with errors of its own is not reported a second time;
+    ``lines`` maps a valid SOP's key to the line of each top-level key.
     """
     found: list[Problem] = []
+    hints = HintBudget()
+    for source, instansi, field, ref in refs:
+        if ref.key not in keys:
+            shown = ref.slug if ref.instansi == instansi else ref.key
+            candidates = [k.split("/", 1)[1] if k.startswith(f"{instansi}/") else k
+                          for k in sorted(keys)]
+            found.append(problem(source, ref.line or 1, "unknown-sop", field=field,
+                                 value=shown, hint=hints.hint(shown, candidates)))
+    found += _replacement_problems(sops)
     first_nomor: dict[tuple[str, str], Sop] = {}
     for sop in sops:
-        where = lines.get(sop.key, {})
-        refs: list[tuple[str, SopRef]] = [
-            (f"keterkaitan[{i}].sop", item) for i, item in enumerate(sop.keterkaitan, start=1)
-            if isinstance(item, SopRef)
-        ]
-        if sop.diganti_oleh is not None:
-            refs.append(("diganti_oleh", sop.diganti_oleh))
-        for field, ref in refs:
-            if ref.key not in keys:
-                shown = ref.slug if ref.instansi == sop.instansi else ref.key
-                candidates = [k.split("/", 1)[1] if k.startswith(f"{sop.instansi}/") else k
-                              for k in sorted(keys)]
-                line = where.get(field.split("[")[0], 1)
-                found.append(problem(sop.source, line, "unknown-sop", field=field, value=shown,
-                                     hint=did_you_mean(shown, candidates)))
         if sop.nomor is not None:
             seen = first_nomor.setdefault((sop.instansi, sop.nomor), sop)
             if seen is not sop:
-                found.append(problem(sop.source, where.get("nomor", 1), "duplicate-nomor",
-                                     value=sop.nomor, other=seen.source))
+                found.append(problem(sop.source, lines.get(sop.key, {}).get("nomor", 1),
+                                     "duplicate-nomor", value=sop.nomor, other=seen.source))
+    return found
+
+
+def _replacement_problems(sops: list[Sop]) -> list[Problem]:
+    """``diganti_oleh`` naming the SOP itself, or a chain that comes back to it."""
+    replaced_by = {sop.key: sop.diganti_oleh for sop in sops if sop.diganti_oleh is not None}
+    found: list[Problem] = []
+    for sop in sops:
+        ref = sop.diganti_oleh
+        if ref is None:
+            continue
+        if ref.key == sop.key:
+            found.append(problem(sop.source, ref.line or 1, "diganti-self"))
+            continue
+        chain = [sop.key]
+        step: SopRef | None = ref
+        while step is not None and step.key not in chain and len(chain) <= len(sops):
+            chain.append(step.key)
+            step = replaced_by.get(step.key)
+        if step is not None and step.key == sop.key:
+            found.append(problem(sop.source, ref.line or 1, "diganti-cycle",
+                                 chain=" \u2192 ".join([*chain, sop.key])))
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -9,8 +10,15 @@ from decimal import Decimal
 UNITS = ("tahun", "bulan", "minggu", "hari kerja", "hari", "jam", "menit")
 """Countable units, largest first; only minutes are folded into hours (exactly 60)."""
 
+MAX_DIGITS = 6
+"""Counted amounts have at most this many ASCII digits before and after the decimal comma
+(999999 years is more than any SOP needs); a longer one is shown as written, uncounted,
+in ``check`` and in the build alike."""
+
+_NUMBER = f"[0-9]{{1,{MAX_DIGITS}}}"
 _COUNTABLE = re.compile(
-    r"^\s*(?:(?P<times>\d+)\s*[x\u00d7]\s*)?(?P<number>\d+(?:[.,]\d+)?)\s*(?P<unit>"
+    rf"^\s*(?:(?P<times>{_NUMBER})\s*[x\u00d7]\s*)?(?P<number>{_NUMBER}(?:[.,]{_NUMBER})?)\s*"
+    r"(?P<unit>"
     + "|".join(UNITS)
     + r")\s*$",
     re.IGNORECASE,
@@ -30,6 +38,12 @@ def parse(waktu: str) -> tuple[Decimal, str] | None:
 
 def total(values: Iterable[str | None]) -> tuple[str, list[str]]:
     """The summed countable time in words, and the values that could not be counted."""
+    # Exact arithmetic: bounded amounts, summed over at most MAX_STEPS steps, fit easily.
+    with decimal.localcontext(decimal.Context(prec=60, traps=[decimal.InvalidOperation])):
+        return _total(values)
+
+
+def _total(values: Iterable[str | None]) -> tuple[str, list[str]]:
     sums: dict[str, Decimal] = {}
     uncounted: list[str] = []
     for value in values:

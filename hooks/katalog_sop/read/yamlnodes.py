@@ -57,12 +57,16 @@ def line_of(node: yaml.Node) -> int:
 
 def read_yaml(path: Path, display: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Parse ``path`` into a node tree; on failure return None and the problems found."""
+    from .files import read_bounded  # files imports the reader, which imports this module
+
     try:
-        raw = path.read_bytes()
+        raw, size = read_bounded(path)
     except OSError as err:
-        return None, [problem(display, 1, "bad-file", why=err.strerror or str(err))]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [problem(display, 1, "too-large", size=len(raw), limit=MAX_FILE_BYTES)]
+        why = "tautan simbolik (symlink) tidak diterima" if path.is_symlink() else (
+            err.strerror or "tidak dapat dibaca")
+        return None, [problem(display, 1, "bad-file", why=why)]
+    if size > MAX_FILE_BYTES:
+        return None, [problem(display, 1, "too-large", size=size, limit=MAX_FILE_BYTES)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

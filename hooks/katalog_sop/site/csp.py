@@ -12,6 +12,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _ARTICLE = re.compile(r'<article class="md-content__inner.*?</article>', re.S)
@@ -80,3 +81,13 @@ def site_policy(pages: Iterable[str]) -> str:
         if match:
             hashes.update(_HASH.findall(match["policy"]))
     return policy(hashes)
+
+
+def write_headers(site: Path) -> None:
+    """``site/_headers`` (Netlify/Cloudflare Pages format): the site's policy as an HTTP
+    header, for web servers that read such a file; see README."""
+    rules = site_policy(p.read_text("utf-8") for p in sorted(site.rglob("*.html")))
+    (site / "_headers").write_text(
+        f"/*\n  Content-Security-Policy: {rules}; frame-ancestors 'self'\n"
+        "  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n",
+        encoding="utf-8")

@@ -42,6 +42,10 @@ return 'ok';
 """
 
 
+PAGE_TIMEOUT = 60
+"""Seconds a page may take to load or answer a script before the step gives up."""
+
+
 class PdfError(Exception):
     """The PDF step could not print a page as it should be."""
 
@@ -87,7 +91,12 @@ def _driver() -> Any:
     options.binary_location = chromium
     for argument in CHROME_ARGUMENTS:
         options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(chromedriver), options=options)
+    try:
+        driver = webdriver.Chrome(service=Service(chromedriver), options=options)
+    except Exception as err:  # selenium's own errors: Chromium did not start
+        raise PdfError(f"Chromium tidak dapat dijalankan: {type(err).__name__}") from None
+    driver.set_page_load_timeout(PAGE_TIMEOUT)
+    driver.set_script_timeout(PAGE_TIMEOUT)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": OPEN_SHADOW_ROOTS})
     return driver
 
@@ -104,6 +113,25 @@ def _wait_for_diagram(driver: Any, page: str) -> None:
     raise PdfError(f"{page}: diagram alir tidak selesai digambar dalam {DIAGRAM_TIMEOUT:.0f} detik")
 
 
+def _print(driver: Any, base: str, site: Path, page: str) -> Path:
+    driver.get(base + page)
+    _wait_for_diagram(driver, page)
+    # The same code path as the reader's print dialog: beforeprint fits the diagram.
+    driver.execute_script("window.dispatchEvent(new Event('beforeprint'));")
+    result = driver.execute_cdp_cmd("Page.printToPDF", {
+        "preferCSSPageSize": True, "printBackground": True, "displayHeaderFooter": False,
+    })
+    target = site / page / f"{Path(page).name}.pdf"
+    target.write_bytes(base64.b64decode(result["data"]))
+    return target
+
+
+def render_site(site: Path) -> list[Path]:
+    """Print every SOP page of a built site (see ``render_all``)."""
+    targets = sorted(p.parent for p in site.glob("*/*/index.html"))
+    return render_all(site, [t.relative_to(site).as_posix() + "/" for t in targets])
+
+
 def render_all(site: Path, pages: list[str]) -> list[Path]:
     """Print each SOP page (``instansi/sop/``) of a built site to ``instansi/sop/sop.pdf``."""
     written: list[Path] = []
@@ -113,17 +141,13 @@ def render_all(site: Path, pages: list[str]) -> list[Path]:
         driver = _driver()
         try:
             for page in sop_pages:
-                driver.get(base + page)
-                _wait_for_diagram(driver, page)
-                # The same code path as the reader's print dialog: beforeprint fits the diagram.
-                driver.execute_script("window.dispatchEvent(new Event('beforeprint'));")
-                result = driver.execute_cdp_cmd("Page.printToPDF", {
-                    "preferCSSPageSize": True, "printBackground": True,
-                    "displayHeaderFooter": False,
-                })
-                target = site / page / f"{Path(page).name}.pdf"
-                target.write_bytes(base64.b64decode(result["data"]))
-                written.append(target)
+                try:
+                    written.append(_print(driver, base, site, page))
+                except PdfError:
+                    raise
+                except Exception as err:  # selenium's and urllib3's errors (time-outs)
+                    raise PdfError(f"{page}: Chromium tidak menjawab ({type(err).__name__}); "
+                                   "halaman ini terlalu berat untuk dicetak") from None
         finally:
             driver.quit()
     return written

@@ -1,0 +1,359 @@
+"""A path-scoped reader of one file's node tree, driven by the field table (``fields``).
+
+Every check appends a problem and never raises; each field is read on its own, so every
+independent problem of a file is reported in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from ..model import END, PartialDate, SopRef
+from ..problems import Problem, problem
+from .fields import UNLESS_DRAFT_WHY, Field, Kind, Need
+from .hints import HintBudget
+from .yamlnodes import TAG_BOOL, TAG_FLOAT, TAG_INT, TAG_NULL, TAG_STR, TAG_TIMESTAMP, line_of
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters YAML forbids raw in a file, which a double-quoted scalar can still hold as
+escapes (``"\\x07"``). No signed form prints them, and published they would be lost or
+break the page (browsers drop NUL, Markdown drops U+0002/U+0003, page titles break)."""
+
+READINGS = {TAG_INT: "angka", TAG_FLOAT: "angka", TAG_BOOL: "nilai benar/salah",
+            TAG_TIMESTAMP: "tanggal", TAG_NULL: "kosong"}
+
+
+def is_slug(name: str) -> bool:
+    """Whether ``name`` is a valid permanent address part."""
+    return bool(SLUG_RE.match(name))
+
+
+def is_http_url(value: str) -> bool:
+    """Whether ``value`` is an absolute http(s) URL with a host and no whitespace."""
+    if any(ch.isspace() for ch in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def is_empty(node: yaml.Node) -> bool:
+    """``key:`` or ``key: ~`` (an empty list counts only where a list is expected)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == TAG_NULL and node.value in ("", "~")
+
+
+def describe(node: yaml.Node) -> str:
+    """How a value that has the wrong shape is named in a message."""
+    if isinstance(node, yaml.MappingNode):
+        return "kumpulan kunci: nilai"
+    if isinstance(node, yaml.SequenceNode):
+        return "daftar"
+    if node.tag == TAG_STR:
+        return f'teks "{node.value}"'
+    return f"{READINGS.get(node.tag, 'nilai')} {node.value}".strip()
+
+
+def raw(node: yaml.Node) -> str:
+    """A scalar as written, or the shape of anything else."""
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else describe(node)
+
+
+@dataclass
+class Read:
+    """What one mapping held: each valid value, each key's node, and list items' nodes."""
+
+    node: yaml.Node
+    values: dict[str, Any] = field(default_factory=dict)
+    nodes: dict[str, yaml.Node] = field(default_factory=dict)
+    items: dict[str, list[tuple[yaml.Node, str]]] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key`` when it was given and valid."""
+        return self.values.get(key, default)
+
+
+class Reader:
+    """Reads one file; ``problems`` collects everything found."""
+
+    def __init__(self, path: str, instansi: str = "", draft: bool = False) -> None:
+        self.path = path
+        self.instansi = instansi
+        self.draft = draft
+        self.problems: list[Problem] = []
+        self.hints = HintBudget()
+        self.refs: list[tuple[str, SopRef]] = []
+        """Every well-formed reference to another SOP, with its field (checked across files
+        even when this file has errors of its own)."""
+        self.step_ids: dict[str, int] = {}
+        self.step_count = 0
+
+    def report(self, node: yaml.Node | None, code: str, **fields: object) -> None:
+        self.problems.append(problem(self.path, line_of(node) if node else 1, code, **fields))
+
+    # --- a mapping described by the field table ---
+
+    def read(self, node: yaml.Node, spec: Field, where: str = "") -> Read | None:
+        """Every field of ``spec`` read from the mapping ``node`` (None if not a mapping)."""
+        keys = self.mapping(node, where, spec.keys)
+        if keys is None:
+            return None
+        result = Read(node, nodes=keys)
+        prefix = f"{where}." if where else ""
+        for child in spec.fields:
+            value_node = keys.get(child.key)
+            name = prefix + child.key
+            if value_node is None or (is_empty(value_node) and _empty_is_absent(child)):
+                if child.need is Need.REQUIRED or (child.need is Need.UNLESS_DRAFT
+                                                   and not self.draft):
+                    why = UNLESS_DRAFT_WHY if child.need is Need.UNLESS_DRAFT else ""
+                    self.report(value_node or node, "missing", field=name, why=why)
+                continue
+            value = self.value(value_node, child, name, result)
+            if value is not None:
+                result.values[child.key] = value
+        missing_any = spec.any_of_unless_draft
+        if missing_any and not self.draft and not any(
+                k in keys and not is_empty(keys[k]) for k in missing_any):
+            others = ", ".join(f"{prefix}{k}" for k in missing_any[1:])
+            self.report(keys.get(missing_any[0], node), "missing",
+                        field=prefix + missing_any[0],
+                        why=f" (atau {others}; kecuali bila status: draf)")
+        return result
+
+    def value(self, node: yaml.Node, spec: Field, name: str, into: Read) -> Any:
+        """One value of the kind ``spec.kind`` (None, with a problem, when it is wrong)."""
+        kind = spec.kind
+        if kind is Kind.TEXT or kind is Kind.STEP_ID:
+            return self.text(node, name, spec.key)
+        if kind is Kind.TEXTS:
+            items = self.text_items(node, name, spec.key)
+            into.items[spec.key] = items
+            if spec.non_empty and _structurally_empty(node):
+                self.report(node, "empty", field=name)
+            if spec.unique:
+                seen: set[str] = set()
+                for item, text in items:
+                    if text in seen:
+                        self.report(item, "duplicate-pelaksana", value=text)
+                    seen.add(text)
+            return tuple(dict.fromkeys(t for _, t in items) if spec.unique
+                         else (t for _, t in items))
+        if kind is Kind.DATE:
+            return self.date(node, name)
+        if kind is Kind.CHOICE:
+            return self.choice(node, name, spec.choices)
+        if kind is Kind.URL:
+            url = self.text(node, name, spec.key)
+            if url is not None and not is_http_url(url):
+                self.report(node, "bad-url", field=name, value=url)
+                return None
+            return url
+        if kind is Kind.NIP:
+            return self.nip(node, name)
+        if kind is Kind.SOP_REF:
+            return self.sop_ref(node, name)
+        if kind is Kind.MAPPING:
+            return self.read(node, spec, name)
+        if kind is Kind.STEPS:
+            return self.steps(node, spec, name)
+        if kind is Kind.TARGET:
+            return self.target(node, name)
+        return self.related(node, name)
+
+    # --- structure ---
+
+    def mapping(self, node: yaml.Node, field: str,
+                allowed: tuple[str, ...]) -> dict[str, yaml.Node] | None:
+        """The keys of a mapping node, after reporting duplicates and unknown keys."""
+        if not isinstance(node, yaml.MappingNode):
+            self.report(node, "not-mapping", field=field or "berkas", found=describe(node))
+            return None
+        result: dict[str, yaml.Node] = {}
+        first_line: dict[str, int] = {}
+        prefix = f"{field}." if field else ""
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != TAG_STR:
+                self.report(key_node, "unknown-key", field=field or "berkas",
+                            key=raw(key_node), hint="")
+                continue
+            key = key_node.value
+            if key in first_line:
+                self.report(key_node, "duplicate-key", key=f"{prefix}{key}",
+                            first=first_line[key])
+                continue
+            first_line[key] = line_of(key_node)
+            if key not in allowed:
+                self.report(key_node, "unknown-key", field=field or "berkas", key=key,
+                            hint=self.hints.hint(key, allowed))
+                continue
+            result[key] = value_node
+        return result
+
+    def steps(self, node: yaml.Node, spec: Field, name: str) -> list[yaml.Node] | None:
+        """The item nodes of a non-empty list of at most ``spec.max_items``."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(node, "wrong-type", field=name, expected="daftar langkah",
+                        found=describe(node))
+            return None
+        if not node.value:
+            self.report(node, "empty", field=name)
+            return None
+        if spec.max_items is not None and len(node.value) > spec.max_items:
+            self.report(node, "too-many-steps", count=len(node.value), limit=spec.max_items)
+            return None
+        return list(node.value)
+
+    # --- scalars ---
+
+    def text(self, node: yaml.Node, field: str, key: str) -> str | None:
+        """A non-empty string scalar; None (with a problem) for anything else."""
+        if not isinstance(node, yaml.ScalarNode):
+            self.report(node, "wrong-type", field=field, expected="teks", found=describe(node))
+            return None
+        if node.tag != TAG_STR:
+            if node.tag == TAG_NULL and node.value in ("", "~"):
+                self.report(node, "empty", field=field)
+            else:
+                self.report(node, "yaml-surprise", field=field, raw=node.value, key=key,
+                            reading=READINGS.get(node.tag, f"tag {node.tag}"))
+            return None
+        if not node.value.strip():
+            self.report(node, "empty", field=field)
+            return None
+        control = CONTROL_RE.search(node.value)
+        if control is not None:
+            self.report(node, "wrong-type", field=field, expected="teks tanpa karakter kontrol",
+                        found=f"teks yang memuat karakter kontrol #x{ord(control[0]):04x}")
+            return None
+        return str(node.value)
+
+    def text_items(self, node: yaml.Node, field: str,
+                   key: str) -> list[tuple[yaml.Node, str]]:
+        """A list of strings (a single string is a list of one), each valid one with its node."""
+        if is_empty(node):
+            return []
+        if isinstance(node, yaml.SequenceNode):
+            pairs = [(item, self.text(item, f"{field}[{i}]", key))
+                     for i, item in enumerate(node.value, start=1)]
+        else:
+            pairs = [(node, self.text(node, field, key))]
+        return [(item, text) for item, text in pairs if text is not None]
+
+    def date(self, node: yaml.Node, field: str) -> PartialDate | None:
+        """A ``YYYY-MM-DD`` or ``YYYY-MM`` date that exists in the calendar."""
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (TAG_STR, TAG_TIMESTAMP):
+            self.report(node, "bad-date", field=field, value=raw(node))
+            return None
+        match = DATE_RE.match(node.value.strip())
+        if not match:
+            self.report(node, "bad-date", field=field, value=node.value)
+            return None
+        year, month, day = int(match[1]), int(match[2]), match[3]
+        try:
+            dt.date(year, month, int(day) if day else 1)
+        except ValueError:
+            self.report(node, "bad-date", field=field, value=node.value)
+            return None
+        return PartialDate(year, month, int(day) if day else None)
+
+    def choice(self, node: yaml.Node, field: str, choices: tuple[str, ...]) -> str | None:
+        value = self.text(node, field, field)
+        if value is not None and value not in choices:
+            self.report(node, "bad-choice", field=field, value=value,
+                        choices=", ".join(choices), hint=self.hints.hint(value, choices))
+            return None
+        return value
+
+    def nip(self, node: yaml.Node, field: str) -> str | None:
+        value = self.text(node, field, "nip")
+        if value is not None:
+            digits = value.replace(" ", "")
+            if not (digits.isascii() and digits.isdigit() and len(digits) == 18):
+                counted = sum(ch.isdigit() for ch in digits)
+                others = len(digits) - counted
+                count = f"{counted} angka" + (f" dan {others} karakter lain" if others else "")
+                self.report(node, "bad-nip", field=field, value=value, count=count)
+        return value
+
+    def sop_ref(self, node: yaml.Node, field: str) -> SopRef | None:
+        """``slug`` (same instansi) or ``instansi/slug``, with the line it is written on."""
+        value = self.text(node, field, "sop")
+        if value is None:
+            return None
+        parts = value.split("/")
+        ref = None
+        if len(parts) == 1 and is_slug(parts[0]):
+            ref = SopRef(self.instansi, parts[0], line_of(node))
+        elif len(parts) == 2 and is_slug(parts[0]) and is_slug(parts[1]):
+            ref = SopRef(parts[0], parts[1], line_of(node))
+        if ref is not None:
+            self.refs.append((field, ref))
+            return ref
+        self.report(node, "unknown-sop", field=field, value=value, hint="")
+        return None
+
+    def target(self, node: yaml.Node, field: str) -> str | int | None:
+        """A decision target: a step number (ASCII digits), a step id, or ``selesai``."""
+        count = self.step_count
+        if isinstance(node, yaml.ScalarNode) and node.tag in (TAG_INT, TAG_STR):
+            value = str(node.value).strip()
+            number = _ascii_number(value, count)
+            if number is not None and 1 <= number <= count:
+                return number
+            if node.tag == TAG_STR and (value == END or value in self.step_ids):
+                return value
+            hint = self.hints.hint(value, [*self.step_ids, END]) if node.tag == TAG_STR else ""
+            self.report(node, "bad-target", field=field, value=node.value, count=count,
+                        hint=hint)
+            return None
+        self.report(node, "bad-target", field=field, value=raw(node), count=count, hint="")
+        return None
+
+    def related(self, node: yaml.Node, field: str) -> tuple[str | SopRef, ...]:
+        """``keterkaitan``: items of text or ``sop: <reference>``."""
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        result: list[str | SopRef] = []
+        for index, item in enumerate(items, start=1):
+            name = f"{field}[{index}]"
+            if isinstance(item, yaml.MappingNode):
+                parts = self.mapping(item, name, ("sop",))
+                if parts is None:
+                    continue
+                if "sop" not in parts:
+                    self.report(item, "missing", field=f"{name}.sop", why="")
+                    continue
+                ref = self.sop_ref(parts["sop"], f"{name}.sop")
+                if ref is not None:
+                    result.append(ref)
+            else:
+                text = self.text(item, name, "keterkaitan")
+                if text is not None:
+                    result.append(text)
+        return tuple(result)
+
+
+def _ascii_number(text: str, limit: int) -> int | None:
+    """``text`` as a whole number when it is 1 to ``len(str(limit))`` ASCII digits."""
+    if text.isascii() and text.isdigit() and len(text) <= len(str(limit)):
+        return int(text)
+    return None
+
+
+def _empty_is_absent(spec: Field) -> bool:
+    """Whether ``key:`` with no value counts as not written: so for optional fields and
+    those required unless draft; a required text or list must be filled in."""
+    return spec.need is not Need.REQUIRED or spec.kind in (Kind.MAPPING, Kind.DATE)
+
+
+def _structurally_empty(node: yaml.Node) -> bool:
+    return is_empty(node) or (isinstance(node, yaml.SequenceNode) and not node.value)
