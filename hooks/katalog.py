@@ -1,8 +1,5 @@
-"""MkDocs hook of Katalog SOP: event functions only, each handing over to ``katalog_sop``.
-
-Registered with ``hooks:`` in mkdocs.yml. MkDocs caches this module across ``mkdocs serve``
-rebuilds, so it keeps no state: the validated settings live on the build's own ``config``.
-"""
+"""MkDocs hook of Katalog SOP: event functions handing over to ``katalog_sop``. MkDocs caches
+this module across ``mkdocs serve`` rebuilds: no state here; settings live on ``config``."""
 
 from __future__ import annotations
 
@@ -25,9 +22,7 @@ log = logging.getLogger("mkdocs.plugins.katalog")
 
 
 def _settings(config: MkDocsConfig) -> settings.Settings:
-    found = config.extra["katalog"]
-    assert isinstance(found, settings.Settings), "on_config has not run"
-    return found
+    return config.extra["katalog"]  # type: ignore[no-any-return]  # set by on_config
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -53,16 +48,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(
             f"Data SOP tidak valid ({len(result.errors)} masalah); situs tidak dibangun:\n{lines}")
     plan = site_plan.build(result.catalogue, result.warnings, site)
-    if plan.site_name is not None:
-        config.site_name = plan.site_name
+    config.site_name = plan.site_name or config.site_name
     for page in plan.pages:
         # SOP pages stay out of the nav: Material renders the whole nav into every page.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown,
                                     inclusion=inclusion))
     for src_uri, appendix in plan.appendices.items():
-        written = files.get_file_from_path(src_uri)
-        if written is not None:
+        if (written := files.get_file_from_path(src_uri)) is not None:
             files.remove(written)
             combined = File.generated(config, src_uri, content=(
                 written.content_string.rstrip("\n") + "\n\n" + appendix))
@@ -75,9 +68,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
                     nav: Any) -> dict[str, Any]:
     """Point each page's edit button at the file an editor changes."""
-    docs = Path(config.docs_dir).resolve().relative_to(
-        Path(config.config_file_path).resolve().parent).as_posix()
-    written = f"{docs}/{page.file.edit_uri}" if page.file.edit_uri is not None else None
+    docs = Path(config.docs_dir).resolve().relative_to(Path(config.config_file_path).parent)
+    written = f"{docs.as_posix()}/{page.file.edit_uri}" if page.file.edit_uri else None
     page.edit_url = _settings(config).page_edit_url(page.file.src_uri, written)
     return context
 
@@ -102,9 +94,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(err)) from None
     if _settings(config).pdf:
         from katalog_sop.site import pdf  # needs selenium and Chromium: only when asked
-
         try:
-            written = pdf.render_site(site)
+            log.info("PDF: %d halaman SOP dicetak ke PDF", len(pdf.render_site(site)))
         except pdf.PdfError as err:
             raise PluginError(f"PDF tidak dibuat: {err}") from None
-        log.info("PDF: %d halaman SOP dicetak ke PDF", len(written))

@@ -47,6 +47,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Every template's output ends its last line, so an included one keeps its own lines.
+        keep_trailing_newline=True,
         finalize=_finalize,
     )
     env.filters["tanggal"] = text.tanggal

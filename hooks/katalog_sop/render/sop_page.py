@@ -1,0 +1,120 @@
+"""The page of one SOP: the data its template shows, gathered from the model.
+
+The body is one raw HTML block (no blank line inside), so Markdown never reads it; the
+layout is ``templates/sop_page.html``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ..model import Catalogue, Langkah, PartialDate, Sop, SopRef
+from ..read import waktu
+from . import escape, mermaid, qr, templating, text
+from .escape import html
+from .listings import search_filter, search_label
+
+if TYPE_CHECKING:
+    from .context import SiteContext
+
+DASH = "\u2014"
+
+
+@dataclass(frozen=True)
+class SopLink:
+    """A reference to another SOP: a link to its page, or (``href`` None) just its place."""
+
+    href: str | None
+    nama: str
+    nomor: str | None
+    slug: str
+    instansi: str
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """One row of the procedure table. Decision targets are step numbers, None for the end."""
+
+    step: Langkah
+    ya: int | None = None
+    tidak: int | None = None
+
+
+def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
+    """The page of one SOP: header, identity table, sections, diagram, procedure table."""
+    agency = catalogue.agency(sop.instansi)
+    address = context.url(f"{sop.instansi}/{sop.slug}/")
+    replacement = catalogue.sop(sop.diganti_oleh.key) if sop.diganti_oleh else None
+    total, uncounted = waktu.total(step.waktu for step in sop.langkah)
+    body = templating.html_block(
+        "sop_page.html",
+        sop=sop,
+        agency=agency,
+        status=text.STATUS_LABELS[sop.status],
+        search_label=search_label(agency),
+        # Pagefind decodes character references in this text once more than a browser does,
+        # and its UI shows filter values as HTML: so the stored value must be the escaped
+        # label (search_filter), written escaped twice over (the template escapes it again).
+        search_filter=html(search_filter(agency)),
+        pdf=context.pdf,
+        replacement=replacement,
+        replacement_link=_sop_link(sop.diganti_oleh, sop, catalogue) if sop.diganti_oleh
+        else None,
+        qr=Markup(qr.svg(address)) if address else None,
+        related=[_sop_link(item, sop, catalogue) if isinstance(item, SopRef) else item
+                 for item in sop.keterkaitan],
+        diagram=_diagram(sop),
+        rows=[_step_row(step, sop) for step in sop.langkah],
+        total=total,
+        uncounted=uncounted,
+        edit_url=context.edit_url(sop.source),
+        footer=_print_footer(sop, address, context),
+    )
+    return templating.markdown(templating.front_matter(sop.nama, hide=["navigation", "toc"]),
+                               body)
+
+
+def _sop_link(ref: SopRef, page_sop: Sop, catalogue: Catalogue) -> SopLink:
+    target = catalogue.sop(ref.key)
+    if target is None:
+        # Only in a standalone site of one instansi: the loader checked that the file exists.
+        return SopLink(None, "", None, ref.slug, ref.instansi)
+    href = (f"../{ref.slug}/" if ref.instansi == page_sop.instansi
+            else f"../../{ref.instansi}/{ref.slug}/")
+    return SopLink(href, target.nama, target.nomor, ref.slug, ref.instansi)
+
+
+def _diagram(sop: Sop) -> Markup:
+    """The Mermaid source, escaped line by line for the ``<pre>`` it is shown in."""
+    return Markup("\n".join(html(line) for line in mermaid.diagram(sop).splitlines()))
+
+
+def _step_row(step: Langkah, sop: Sop) -> StepRow:
+    if step.keputusan is None:
+        return StepRow(step)
+    return StepRow(step, _target(step.keputusan.ya, sop), _target(step.keputusan.tidak, sop))
+
+
+def _target(target: str | int, sop: Sop) -> int | None:
+    if target == "selesai":
+        return None
+    return target if isinstance(target, int) else next(
+        step.nomor for step in sop.langkah if step.id == target)
+
+
+def _print_footer(sop: Sop, address: str | None, context: SiteContext) -> Markup:
+    """The text of the running footer of every printed page, as a CSS string.
+
+    Margin boxes take only literal text, so the text is written into a generated rule;
+    every piece of it passes ``escape.css_string``, which leaves nothing that could end the
+    string, the rule or the ``<style>`` element: so it is markup-safe as it is.
+    """
+    built = PartialDate(context.built.year, context.built.month, context.built.day)
+    parts = [f"Nomor SOP: {sop.nomor or DASH}", sop.nama]
+    if address:
+        parts.append(address)
+    parts.append(f"Dibangun {text.tanggal(built)}")
+    return Markup(escape.css_string("  \u00b7  ".join(parts)))
