@@ -221,3 +221,76 @@ def test_dangling_link_fails_check_and_build_alike(tmp_path: Path) -> None:
     built = mkdocs_build(project, tmp_path / "site")
     assert built.returncode == 1 and "sops/satpolpp-lumajang/hilang.yaml:1:" in built.stderr
     shutil.rmtree(tmp_path / "site", ignore_errors=True)
+
+
+def _fragments(site: Path) -> list[dict[str, object]]:
+    """Pagefind's per-page records (gzip, a signature, then JSON)."""
+    import gzip
+    import json
+
+    found = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        found.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return found
+
+
+def test_search_index_holds_the_instansi_once_and_unescaped(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    agency = project / "sops" / "satpolpp-lumajang" / "instansi.yaml"
+    agency.write_text(agency.read_text().replace("\nnama: ", "\nnama: Satpol PP & Damkar 'A' ", 1))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    pages = [f for f in _fragments(tmp_path / "site") if "Damkar" in json_text(f)]
+    assert len(pages) == 2  # the two SOPs of that instansi
+    for page in pages:
+        content = str(page["content"])
+        assert "&amp;" not in content and "&#x27;" not in content, content[:200]
+        meta = page["meta"]
+        assert isinstance(meta, dict)
+        assert meta["instansi"].startswith("Satpol PP & Damkar 'A' ")
+        assert content.count("Damkar") == 1  # the kop only, not the hidden search labels
+
+
+def json_text(value: object) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _looped(steps: int, loops: int) -> str:
+    """An SOP of ``steps`` steps whose last ``loops`` decisions each point three steps back."""
+    rows = []
+    for i in range(1, steps + 1):
+        row = f"  - {{kegiatan: Langkah {i}, pelaksana: {'Kasi' if i % 2 else 'Sekretaris'}"
+        if steps - loops <= i < steps and i > 3:
+            row += f", keputusan: {{pertanyaan: Benar?, ya: {i + 1}, tidak: {i - 3}}}"
+        rows.append(row + "}\n")
+    return VALID.split("langkah:")[0] + "langkah:\n" + "".join(rows)
+
+
+@pytest.mark.parametrize("steps,loops,drawn", [(300, 0, True), (301, 0, False),
+                                               (150, 1, True), (151, 1, False),
+                                               (40, 8, True), (40, 9, False), (41, 2, False)])
+def test_diagram_limits(steps: int, loops: int, drawn: bool, tmp_path: Path) -> None:
+    from katalog_sop.read import flow
+
+    result = load_catalogue(_sops(tmp_path, {"dinas/contoh.yaml": _looped(steps, loops)}),
+                            tmp_path)
+    assert result.catalogue is not None, result.errors
+    sop = result.catalogue.sops[0]
+    assert flow.loops(sop.langkah) == loops
+    assert flow.diagram_fits(sop.langkah) is drawn
+    warned = [w for w in result.warnings if w.code == "diagram-too-large"]
+    assert bool(warned) is not drawn
+
+
+def test_too_large_diagram_page_has_no_diagram_and_builds(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", sops=_sops(tmp_path, {
+        "dinas/contoh.yaml": _looped(100, 3)}))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "dinas" / "contoh" / "index.html").read_text()
+    assert "Diagram alir SOP ini terlalu besar untuk digambar (100 langkah)" in page
+    assert "mermaid" not in page.lower()  # so mermaid2 adds no script either
+    assert page.count('id="langkah-') == 100  # the flow is all in the table

@@ -208,7 +208,15 @@ def test_pengesahan_stands_in_for_efektif(tmp_path: Path) -> None:
                       "(atau tanggal.pengesahan; kecuali bila status: draf)"]
 
 
+_LONG = VALID.split("langkah:")[0] + "langkah:\n" + "".join(
+    f"  - {{kegiatan: Langkah {i}, pelaksana: Kasi, kelengkapan: x, waktu: 1 hari, output: y}}\n"
+    for i in range(1, 302))
+
 WARNING_CASES: dict[str, tuple[str, str]] = {
+    "diagram-too-large": (_LONG, f"{F}:11: langkah: diagram alir tidak digambar: 301 langkah "
+                          "dengan 0 keputusan yang kembali ke langkah sebelumnya (paling banyak "
+                          "300 langkah tanpa keputusan itu; 150 langkah dengan 1 keputusan itu; "
+                          "40 langkah dengan 8 keputusan itu)"),
     "waktu-uncountable": (_sop("waktu: 1 hari", "waktu: Setiap saat"),
                           f'{F}:12: langkah[1].waktu: "Setiap saat" tidak dapat dihitung dalam '
                           "jumlah waktu"),

@@ -155,6 +155,12 @@ _RULES = [
          warning=True),
     Rule("many-pelaksana", "{field}: satu langkah dengan {count} pelaksana",
          "Permenpan RB 35/2012 menganjurkan satu pelaksana per kegiatan.", warning=True),
+    Rule("diagram-too-large",
+         "langkah: diagram alir tidak digambar: {count} langkah dengan {loops} keputusan yang "
+         "kembali ke langkah sebelumnya (paling banyak {limits})",
+         "Alur lengkap tetap tampil dan tercetak di tabel Uraian Prosedur. Bila diagram "
+         "diperlukan, pecah prosedur menjadi beberapa SOP yang saling terkait "
+         "(`keterkaitan`).", warning=True),
     Rule("not-published", "berkas keterangan ini tidak diterbitkan di situs",
          "Tidak perlu diperbaiki bila berkas ini memang catatan untuk penyunting; isi SOP "
          "ditulis dalam berkas .yaml di folder instansi.", warning=True),

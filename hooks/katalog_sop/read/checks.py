@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Sop, SopRef
 from ..problems import Problem, problem
+from . import flow
 from .hints import HintBudget
 from .waktu import parse as parse_waktu
 
@@ -88,6 +89,13 @@ def warnings_for(sop: Sop, lines: dict[str, int]) -> list[Problem]:
         if len(step.pelaksana) > 1:
             found.append(problem(sop.source, step.line, "many-pelaksana", field=field,
                                  count=len(step.pelaksana)))
+    if not flow.diagram_fits(sop.langkah):
+        limits = "; ".join(f"{steps} langkah dengan {most} keputusan itu" if most else
+                           f"{steps} langkah tanpa keputusan itu"
+                           for most, steps in flow.DIAGRAM_LIMITS)
+        found.append(problem(sop.source, lines.get("langkah", 1), "diagram-too-large",
+                             count=len(sop.langkah), loops=flow.loops(sop.langkah),
+                             limits=limits))
     efektif, pembuatan = sop.tanggal.efektif, sop.tanggal.pembuatan
     if efektif and pembuatan and efektif.sort_key() < pembuatan.sort_key():
         found.append(problem(sop.source, lines.get("tanggal", 1), "efektif-before-pembuatan",

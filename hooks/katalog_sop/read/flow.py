@@ -62,3 +62,29 @@ def _reach(start: set[int], neighbours: Callable[[int], Iterable[Target]]) -> se
                 seen.add(nxt)
                 stack.append(nxt)
     return seen
+
+
+# --- what the swimlane can draw -------------------------------------------------------------
+# Mermaid 11.17.2's swimlane layout slows down sharply with decisions that point back to an
+# earlier step (loops), and not smoothly: measured in one headless Chromium page on a 2-core
+# machine (scripts/bench_diagram.py, docs/kinerja.md), 300 plain steps take 1.0-1.6 s, one loop in
+# 150 steps 0.7 s, 8 loops in 40 steps 1.7 s, but 2 loops in 100 steps 6 s, 2 in 200 steps
+# 41 s and 3 in 300 steps never finish. Beyond these limits the page shows no swimlane; the
+# procedure table (and its print) still shows the whole flow.
+DIAGRAM_LIMITS = ((0, 300), (1, 150), (8, 40))
+"""``(loops, steps)``: a diagram with at most ``loops`` back-pointing decisions is drawn
+when it has at most ``steps`` steps."""
+
+
+def loops(steps: Sequence[Langkah]) -> int:
+    """How many decisions point back to their own or an earlier step."""
+    exits = successors(steps)
+    return sum(1 for step in steps if step.keputusan is not None and any(
+        isinstance(target, int) and target <= step.nomor for target, _ in exits[step.nomor]))
+
+
+def diagram_fits(steps: Sequence[Langkah]) -> bool:
+    """Whether the swimlane of these steps draws in a few seconds (``DIAGRAM_LIMITS``)."""
+    back = loops(steps)
+    return any(back <= most_loops and len(steps) <= most_steps
+               for most_loops, most_steps in DIAGRAM_LIMITS)

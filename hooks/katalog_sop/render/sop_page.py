@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..model import Catalogue, Langkah, PartialDate, Sop, SopRef
-from ..read import waktu
+from ..read import flow, waktu
 from . import escape, mermaid, qr, templating, text
 from .escape import html
 from .listings import search_filter, search_label
@@ -47,7 +47,7 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
     """The page of one SOP: header, identity table, sections, diagram, procedure table."""
     agency = catalogue.agency(sop.instansi)
     address = context.url(f"{sop.instansi}/{sop.slug}/")
-    replacement = catalogue.sop(sop.diganti_oleh.key) if sop.diganti_oleh else None
+    replaced_by = sop.diganti_oleh
     total, uncounted = waktu.total(step.waktu for step in sop.langkah)
     body = templating.html_block(
         "sop_page.html",
@@ -60,10 +60,9 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
         # label (search_filter), written escaped twice over (the template escapes it again).
         search_filter=html(search_filter(agency)),
         pdf=context.pdf,
-        replacement=replacement,
-        replacement_link=_sop_link(sop.diganti_oleh, sop, catalogue) if sop.diganti_oleh
-        else None,
-        qr=Markup(qr.svg(address)) if address else None,
+        replacement=catalogue.sop(replaced_by.key) if replaced_by else None,
+        replacement_link=_sop_link(replaced_by, sop, catalogue) if replaced_by else None,
+        qr=Markup(qr.svg(address)) if address else None,  # from the site address, not editors
         related=[_sop_link(item, sop, catalogue) if isinstance(item, SopRef) else item
                  for item in sop.keterkaitan],
         diagram=_diagram(sop),
@@ -87,8 +86,11 @@ def _sop_link(ref: SopRef, page_sop: Sop, catalogue: Catalogue) -> SopLink:
     return SopLink(href, target.nama, target.nomor, ref.slug, ref.instansi)
 
 
-def _diagram(sop: Sop) -> Markup:
-    """The Mermaid source, escaped line by line for the ``<pre>`` it is shown in."""
+def _diagram(sop: Sop) -> Markup | None:
+    """The Mermaid source, escaped line by line for the ``<pre>`` it is shown in; None when
+    the swimlane is too large to draw in a few seconds (``flow.DIAGRAM_LIMITS``)."""
+    if not flow.diagram_fits(sop.langkah):
+        return None
     return Markup("\n".join(html(line) for line in mermaid.diagram(sop).splitlines()))
 
 

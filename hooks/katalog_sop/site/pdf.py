@@ -28,11 +28,14 @@ OPEN_SHADOW_ROOTS = (
     "  return attach.call(this, Object.assign({}, init, {mode: 'open'})); };"
 )
 
-# 'ok' when every diagram on the page is an SVG swimlane, 'error' if Mermaid failed, else null.
+# 'ok' when every diagram on the page is an SVG swimlane (or there is none to draw), 'error'
+# if Mermaid failed, else null.
 DIAGRAM_STATE = """
 const pending = document.querySelectorAll('pre.mermaid').length;
 const hosts = [...document.querySelectorAll('div.mermaid')];
-if (pending || !hosts.length) return null;
+if (pending) return null;
+// A page without a diagram (one too large to draw) has nothing to wait for.
+if (!hosts.length) return document.querySelector('.sop-diagram') ? null : 'ok';
 for (const host of hosts) {
   const svg = host.shadowRoot && host.shadowRoot.querySelector('svg');
   if (!svg) return null;
