@@ -294,3 +294,12 @@ def test_too_large_diagram_page_has_no_diagram_and_builds(tmp_path: Path) -> Non
     assert "Diagram alir SOP ini terlalu besar untuk digambar (100 langkah)" in page
     assert "mermaid" not in page.lower()  # so mermaid2 adds no script either
     assert page.count('id="langkah-') == 100  # the flow is all in the table
+
+
+def test_editor_guide_lists_exactly_the_reserved_names() -> None:
+    guide = (ROOT / "docs" / "panduan-penyunting.md").read_text("utf-8")
+    section = guide.split("## Berkas dan folder yang diterima", 1)[1].split("\n## ", 1)[0]
+    paragraph = section.split("tidak boleh menjadi nama folder instansi:", 1)[1].split(".", 1)[0]
+    import re
+
+    assert set(re.findall(r"`([^`]+)`", paragraph)) == RESERVED_INSTANSI

@@ -84,10 +84,9 @@ _RULES = [
          "Beri nama berakhiran `.yaml` dan letakkan di folder instansi."),
     Rule("reserved-name", "nama {kind} \"{name}\" dipakai oleh situs sendiri; halamannya akan "
          "menimpa halaman situs",
-         "Pilih nama lain untuk folder atau berkas ini (misalnya dengan nama daerah: "
-         "`dinas-kominfo-lumajang`); nama yang dipakai situs: index, cari, tentang, kinerja, "
-         "panduan-penyunting, laporan-kesesuaian, data, assets, schema, pagefind, katalog-sop, "
-         "search, sitemap, 404."),
+         "Pilih nama lain untuk folder atau berkas ini, misalnya dengan nama daerahnya "
+         "(`dinas-kominfo-lumajang`); daftar nama yang dipakai situs ada di bagian \"Berkas "
+         "dan folder yang diterima\" panduan ini."),
     Rule("no-instansi", "folder instansi ini tidak punya instansi.yaml",
          "Buat `instansi.yaml` berisi `nama` dan `pemerintah` (lihat bagian Format)."),
     Rule("bad-url", "{field}: \"{value}\" bukan alamat http:// atau https:// yang sah",
