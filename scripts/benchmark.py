@@ -8,8 +8,9 @@ For each size: a synthetic catalogue (scripts/synthetic.py) is built twice by re
 ``mkdocs build --strict`` subprocesses, once with the hook (the real site) and once as the
 "floor": the very Markdown pages the hook generated, written as plain files into ``docs/`` and
 built with the same mkdocs.yml minus ``hooks:``. Then the hook-built site is served on
-loopback and opened in headless Chromium to count what a reader downloads. See
-scripts/README.md for what each figure means.
+loopback and opened in headless Chromium (with the PDF step's server and flags,
+``katalog_sop.site.pdf``) to count what a reader downloads. See scripts/README.md for what
+each figure means.
 """
 
 from __future__ import annotations
@@ -17,9 +18,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import functools
+import fnmatch
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -30,7 +30,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -41,58 +40,32 @@ from urllib.parse import unquote, urlsplit
 import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # the package, also without ``pip install -e .``
+
+from katalog_sop.site import pdf  # noqa: E402 - after the path is set
 
 # --- what the browser part looks for; change here when the search or the diagram changes ---
 
-
-@dataclass(frozen=True)
-class SearchUI:
-    """How a reader searches from the home page with one search implementation."""
-
-    name: str
-    box: str
-    """CSS selector of the search box on the home page; its presence picks this UI."""
-    opener: str | None
-    """Clicked before typing when the box hides behind a button (first match), else None."""
-    submit: bool
-    """Press Enter after typing (a form that leads to a search page)."""
-    result: str
-    """One rendered search result: results have appeared once one matches."""
-
-
-SEARCH_UIS = (
-    # The header form leads to cari/, where Pagefind's UI shows the results.
-    SearchUI("Pagefind", box="#katalog-cari-kotak", opener=None, submit=True,
-             result=".pagefind-ui__result-link"),
-    SearchUI("Material lunr", box="input.md-search__input",
-             opener="label.md-search__icon, .md-search__input", submit=False,
-             result=".md-search-result__item"),
-)
-SEARCH_ASSET = re.compile(r"/search/|/pagefind/|lunr|workers/search")
-"""URLs counted as "search assets" in the SOP page's download (the index and its code)."""
-DIAGRAM_RENDERED = """
-const hosts = [...document.querySelectorAll('div.mermaid')];
-return hosts.length > 0 && hosts.every(h => h.shadowRoot && h.shadowRoot.querySelector('svg'));
+SEARCH_BOX = "#katalog-cari-kotak"
+"""The header's search box on the home page: Enter leads to cari/, where Pagefind's UI runs."""
+FIRST_RESULT = "return document.querySelector('.pagefind-ui__result-link') !== null"
+"""True once the first search result shows (with its link: its fragment has loaded)."""
+RESULTS_SHOWN = """
+const cards = [...document.querySelectorAll('.pagefind-ui__result')];
+return cards.length && cards.every(c => c.querySelector('.pagefind-ui__result-link'))
+  ? cards.length : 0;
 """
-"""True once every diagram is an SVG (Material renders into a shadow root, opened below)."""
-OPEN_SHADOW_ROOTS = (
-    "const attach = Element.prototype.attachShadow;"
-    "Element.prototype.attachShadow = function (init) {"
-    "  return attach.call(this, Object.assign({}, init, {mode: 'open'})); };"
-)
-
-POST_BUILD_INDEXERS = {
-    "pagefind": (sys.executable, "-m", "pagefind", "--site", "{site}", "--silent"),
-}
-"""Search indexers the hook runs after the build, by the folder they write into the site.
-When the hook site has that folder, the floor site gets the same indexer, timed apart."""
+"""The number of search results shown, once every shown result has loaded (else 0)."""
+RESOURCES_LOADED = """
+return document.readyState === 'complete' ? performance.getEntriesByType('resource').length : -1;
+"""
+"""The page's resource count once it has loaded (else -1): stable means the page is quiet."""
+SEARCH_INDEX = "pagefind"
+"""The folder of the search index in a built site (written by the hook after the build)."""
 
 CHROMIUM = os.environ.get("KATALOG_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("KATALOG_CHROMEDRIVER", "/usr/bin/chromedriver")
-CHROME_ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-               "--no-first-run", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-               "--window-size=1400,1000")
+WINDOW = "--window-size=1400,1000"
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 FLOOR_DROPPED_KEYS = ("hooks", "watch", "nav", "not_in_nav")
 """mkdocs.yml keys the floor build rewrites (``watch`` names folders the floor lacks)."""
@@ -176,18 +149,34 @@ def mkdocs_build(project: Path, site: Path, log_file: Path) -> Run:
                         project, build_env(), log_file)
 
 
-SNAPSHOT_SKIPPED = (".git", ".github", ".ci", "sops", "site", "tests", "scripts", ".venv",
-                    "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "*.egg-info",
-                    "build")
-"""What the project snapshot leaves out: data, outputs, caches, and what a build never reads."""
+SNAPSHOT_SKIPPED_AT_TOP = (".git", ".github", ".ci", "sops", "site", "tests", "scripts",
+                           ".venv*", "build")
+"""Top-level folders the project snapshot leaves out: the catalogue, outputs, and what a
+build never reads (only at the top: ``hooks/katalog_sop/site/`` is code)."""
+SNAPSHOT_SKIPPED = ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "*.egg-info")
+"""Caches, left out at any depth."""
+
+
+def _snapshot_ignore(folder: str, names: list[str]) -> set[str]:
+    patterns = SNAPSHOT_SKIPPED + (SNAPSHOT_SKIPPED_AT_TOP if Path(folder) == ROOT else ())
+    return {name for name in names if any(fnmatch.fnmatch(name, p) for p in patterns)}
 
 
 def snapshot_project(dest: Path) -> Path:
     """A copy of the project without its catalogue, taken once so every size builds the same
     code (others may edit the working tree meanwhile). Everything else is copied, so that
     whatever mkdocs.yml refers to (docs/, hooks/, theme overrides...) comes along."""
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*SNAPSHOT_SKIPPED))
+    shutil.copytree(ROOT, dest, ignore=_snapshot_ignore)
     return dest
+
+
+def index_for_search(project: Path, site: Path, log_file: Path) -> Run:
+    """Index ``site`` for search as the hook does after its build (``pagefind.index``, from
+    the snapshot's code), in a measured subprocess: the floor build's missing step."""
+    script = ("import sys; from pathlib import Path; from katalog_sop.site import pagefind; "
+              "pagefind.index(Path(sys.argv[1]))")
+    return measured_run([sys.executable, "-c", script, str(site)], project,
+                        {**build_env(), "PYTHONPATH": str(project / "hooks")}, log_file)
 
 
 def capture_floor(project: Path, floor: Path) -> None:
@@ -268,7 +257,7 @@ class SiteSize:
     total: int
     files: int
     search: int
-    """Bytes of the search index files (``SEARCH_ASSET`` paths under ``search/``)."""
+    """Bytes of the search index (``SEARCH_INDEX`` folder: index, its code and WebAssembly)."""
 
 
 def site_size(site: Path) -> SiteSize:
@@ -279,7 +268,7 @@ def site_size(site: Path) -> SiteSize:
             size = path.stat().st_size
             total += size
             files += 1
-            if path.relative_to(site).parts[0] in ("search", "pagefind"):
+            if path.relative_to(site).parts[0] == SEARCH_INDEX:
                 search += size
     return SiteSize(total, files, search)
 
@@ -298,56 +287,6 @@ def typical_sop_page(site: Path, sops: Path) -> tuple[str, int]:
 # --- browser ---
 
 
-class _CountingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and records every response's size (headers and body)."""
-
-    served: list[tuple[float, str, int]]
-    lock: threading.Lock
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def setup(self) -> None:
-        super().setup()
-        real = self.wfile
-        handler = self
-
-        class Counting:
-            def write(self, data: bytes) -> int:
-                handler.sent += len(data)
-                return real.write(data)
-
-            def __getattr__(self, name: str) -> Any:
-                return getattr(real, name)
-
-        self.sent = 0
-        self.wfile = Counting()  # type: ignore[assignment]
-
-    def handle_one_request(self) -> None:
-        self.sent = 0
-        super().handle_one_request()
-        if self.sent:
-            with self.lock:
-                self.served.append((time.monotonic(), urlsplit(self.path).path, self.sent))
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[tuple[str, list[tuple[float, str, int]]]]:
-    """``site`` on a loopback port: its base URL and the live list of served responses."""
-    served: list[tuple[float, str, int]] = []
-    handler_class = type("Handler", (_CountingHandler,),
-                         {"served": served, "lock": threading.Lock()})
-    handler = functools.partial(handler_class, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", served
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def browser_available() -> bool:
     """Whether headless Chromium and chromedriver are installed."""
     return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
@@ -355,18 +294,22 @@ def browser_available() -> bool:
 
 @contextlib.contextmanager
 def chromium() -> Iterator[Any]:
-    """A fresh headless Chromium (empty cache) logging network events."""
+    """A fresh headless Chromium (empty cache) with the PDF step's flags, logging network
+    events and the ``devtools.timeline`` trace (which sees web workers' requests too)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in CHROME_ARGS:
+    for argument in (*pdf.CHROME_ARGUMENTS, WINDOW):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    options.add_experimental_option("perfLoggingPrefs", {
+        "enableNetwork": True, "enablePage": False, "traceCategories": "devtools.timeline"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # Material renders each diagram into a closed shadow root; pdf.DIAGRAM_STATE looks inside.
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
-                           {"source": OPEN_SHADOW_ROOTS})
+                           {"source": pdf.OPEN_SHADOW_ROOTS})
     try:
         yield driver
     finally:
@@ -374,106 +317,199 @@ def chromium() -> Iterator[Any]:
 
 
 @dataclass
-class Traffic:
-    """What one browser session downloaded, from its performance log and from the server.
+class _Request:
+    """What the performance log says about one request (by Chromium's request id)."""
 
-    Chromium's page log misses requests made by web workers (Material's search worker
-    fetches its own script); those are taken from the server's record instead.
+    url: str = ""
+    finished: int | None = None
+    """``encodedDataLength`` of the page's ``Network.loadingFinished``: headers and body."""
+    failed: bool = False
+    headers_text: int = 0
+    content_length: int | None = None
+    """From ``Network.responseReceivedExtraInfo``: the response's header bytes and length."""
+    trace_headers: int = 0
+    trace_data: int = 0
+    trace_finished: int | None = None
+    """From the trace's ``ResourceReceiveResponse``, ``ResourceReceivedData`` and
+    ``ResourceFinish`` events (the URL from its ``ResourceSendRequest``)."""
+    started: float = float("inf")
+    """When the request was sent, in seconds of the browser's clock (``browser_clock``)."""
+
+    def size(self) -> int | None:
+        """Bytes received (headers and body), or None while the request has not ended."""
+        if self.failed:
+            return None
+        if self.finished is not None:
+            return self.finished
+        if self.content_length is not None and self.headers_text:
+            # A worker's own script: the page sees its response but never its end.
+            return self.headers_text + self.content_length
+        if self.trace_finished is not None:
+            # ResourceFinish counts only the headers of some responses; the chunks do not lie.
+            return max(self.trace_finished, self.trace_headers + self.trace_data)
+        return None
+
+
+def browser_clock(driver: Any) -> float:
+    """The browser's clock now, in seconds: the clock of its network and trace events."""
+    driver.execute_cdp_cmd("Performance.enable", {})
+    metrics = driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]
+    return float(next(m["value"] for m in metrics if m["name"] == "Timestamp"))
+
+
+@dataclass
+class NetworkLog:
+    """Every request one browser session made to ``base``, from ChromeDriver's performance log.
+
+    The page's ``Network`` events miss what a web worker fetches (Pagefind's worker loads the
+    WebAssembly module, the index and the result fragments) and the end of the worker's own
+    script; the trace's ``Resource*`` events have the worker's fetches, and the script's
+    response headers give its length. ChromeDriver hands the trace over once, at the
+    session's first ``get_log``, so the log is read once, at the end; ``downloads`` splits it
+    by the time each request was sent. A request served from Chromium's memory cache (0
+    bytes) did not reach the server and is not counted.
     """
 
-    served: list[tuple[float, str, int]]
-    urls: dict[str, str] = field(default_factory=dict)
-    finished: dict[str, int] = field(default_factory=dict)
-    failed: set[str] = field(default_factory=set)
-    last_event: float = field(default_factory=time.monotonic)
+    base: str
+    requests: dict[str, _Request] = field(default_factory=dict)
+
+    def _request(self, request_id: str) -> _Request:
+        return self.requests.setdefault(request_id, _Request())
+
+    def _network(self, method: str, params: dict[str, Any]) -> None:
+        if method == "Network.requestWillBeSent":
+            request = self._request(params["requestId"])
+            request.url = params["request"]["url"]
+            request.started = min(request.started, float(params["timestamp"]))
+        elif method == "Network.loadingFinished":
+            self._request(params["requestId"]).finished = int(params["encodedDataLength"])
+        elif method == "Network.loadingFailed":
+            self._request(params["requestId"]).failed = True
+        elif method == "Network.responseReceivedExtraInfo" and "headersText" in params:
+            request = self._request(params["requestId"])
+            request.headers_text = len(params["headersText"].encode("latin-1", "replace"))
+            length = {k.lower(): v for k, v in params["headers"].items()}.get("content-length")
+            request.content_length = int(length) if length is not None else None
+
+    def _trace(self, event: dict[str, Any]) -> None:
+        name = str(event.get("name", ""))
+        if not name.startswith("Resource"):
+            return
+        data = event.get("args", {}).get("data", {})
+        if "requestId" not in data:
+            return
+        request = self._request(data["requestId"])
+        length = max(0, int(data.get("encodedDataLength", 0)))
+        if name == "ResourceSendRequest":
+            request.url = request.url or data.get("url", "")
+            request.started = min(request.started, float(event["ts"]) / 1e6)
+        elif name == "ResourceReceiveResponse":
+            request.trace_headers = length
+        elif name == "ResourceReceivedData":
+            request.trace_data += length
+        elif name == "ResourceFinish":
+            request.failed = request.failed or bool(data.get("didFail"))
+            request.trace_finished = length
 
     def read(self, driver: Any) -> None:
-        """Take the browser's new network events."""
+        """Take the session's log so far (the trace included: call this once, at the end)."""
         for entry in driver.get_log("performance"):
             message = json.loads(entry["message"])["message"]
-            params = message.get("params", {})
-            method = message.get("method")
-            if method == "Network.requestWillBeSent":
-                self.urls[params["requestId"]] = params["request"]["url"]
-            elif method == "Network.loadingFinished":
-                self.finished[params["requestId"]] = int(params["encodedDataLength"])
-            elif method == "Network.loadingFailed":
-                self.failed.add(params["requestId"])
-            else:
-                continue
-            self.last_event = time.monotonic()
+            method, params = message.get("method", ""), message.get("params", {})
+            if method == "Tracing.dataCollected":
+                self._trace(params)
+            elif method.startswith("Network."):
+                self._network(method, params)
 
-    def _paths(self, request_ids: set[str]) -> Counter[str]:
-        urls = [urlsplit(self.urls.get(rid, "")) for rid in request_ids]
-        return Counter(url.path for url in urls if url.scheme in ("http", "https"))
-
-    def requests(self) -> list[tuple[str, int]]:
-        """Every download so far as ``(url path, raw bytes)``.
-
-        A request the page started but whose end it never saw (a worker's fetch), or that
-        the server has completed but the page has not yet reported, counts with the bytes
-        the server sent.
-        """
-        found = [(urlsplit(self.urls[rid]).path, size) for rid, size in self.finished.items()
-                 if urlsplit(self.urls.get(rid, "")).scheme in ("http", "https")]
-        seen = Counter(path for path, _ in found)
-        for _, path, size in list(self.served):
-            if seen[path] > 0:
-                seen[path] -= 1
-            else:
-                found.append((path, size))
+    def downloads(self, since: float = 0.0, until: float = float("inf")
+                  ) -> list[tuple[str, int]]:
+        """The finished downloads sent between ``since`` and ``until`` (``browser_clock``),
+        as ``(url path, bytes)``."""
+        found = []
+        for request in self.requests.values():
+            size = request.size()
+            if (size and request.url.startswith(self.base)
+                    and since <= request.started < until):
+                found.append((urlsplit(request.url).path, size))
         return found
-
-    def idle(self, quiet: float = 0.75) -> bool:
-        """Nothing in flight and no traffic for ``quiet`` seconds."""
-        pending = self._paths(set(self.urls) - set(self.finished) - self.failed)
-        served = Counter(path for _, path, _ in list(self.served))
-        answered = served - self._paths(set(self.finished))
-        last = max([self.last_event] + [when for when, _, _ in list(self.served)])
-        return not (pending - answered) and time.monotonic() - last >= quiet
-
-    def wait_idle(self, driver: Any, timeout: float = 120.0) -> None:
-        """Wait until the network is quiet."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self.read(driver)
-            if self.idle():
-                return
-            time.sleep(0.1)
-        raise TimeoutError("the page never went quiet")
 
 
 @dataclass(frozen=True)
 class Download:
-    """Bytes a browser fetched: as sent by http.server (no gzip), and as gzip -6 bodies."""
+    """Bytes a browser fetched: as received (no gzip on loopback), and as gzip -6 bodies."""
 
     raw: int
     gzip: int
     requests: int
 
 
-def downloaded(requests: list[tuple[str, int]], site: Path, cache: dict[str, int]) -> Download:
-    """Sum ``requests``; the gzip figure compresses each file's bytes from disk."""
+HEADER_BYTES = range(100, 4096)
+"""What a response's headers from Python's http.server may plausibly take, in bytes."""
+
+
+def downloaded(requests: list[tuple[str, int]], site: Path,
+               cache: dict[str, tuple[int, int]]) -> Download:
+    """Sum ``requests``; the gzip figure compresses each file's bytes from disk.
+
+    Each count is checked against its file: what Chromium reported, less the file, must be
+    the size of a response's headers (or the count is headers alone: "304 Not Modified" to
+    a revalidation, which sends no body), or the way bytes are read from its log is wrong.
+    ``cache`` holds each file's size and gzip size by URL path.
+    """
     raw = zipped = 0
     for path, size in requests:
-        raw += size
         if path not in cache:
             local = site / unquote(path).lstrip("/")
             if local.is_dir():
                 local /= "index.html"
-            cache[path] = (len(gzip.compress(local.read_bytes(), compresslevel=6))
-                           if local.is_file() else 0)
-        zipped += cache[path]
+            body = local.read_bytes() if local.is_file() else b""
+            cache[path] = (len(body), len(gzip.compress(body, compresslevel=6)) if body else 0)
+        length, compressed = cache[path]
+        if length and size - length in HEADER_BYTES:
+            zipped += compressed
+        elif length and size not in HEADER_BYTES:
+            raise RuntimeError(f"{path}: Chromium's log gives {size:,} bytes for a file of "
+                               f"{length:,}: the byte count no longer works")
+        raw += size
     return Download(raw, zipped, len(requests))
 
 
 def _wait_for(driver: Any, script: str, timeout: float, what: str) -> float:
+    """Seconds until ``script`` returns something true."""
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         if driver.execute_script(script):
             return time.monotonic() - start
         time.sleep(0.05)
     raise TimeoutError(f"{what} did not happen within {timeout:.0f} s")
+
+
+def _wait_for_diagram(driver: Any, timeout: float) -> None:
+    """Wait until every diagram of the page is an SVG swimlane (``pdf.DIAGRAM_STATE``)."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        state = driver.execute_script(pdf.DIAGRAM_STATE)
+        if state == "ok":
+            return
+        if state == "error":
+            raise RuntimeError("Mermaid failed to draw the diagram")
+        time.sleep(0.05)
+    raise TimeoutError(f"the diagram was not drawn within {timeout:.0f} s")
+
+
+def _wait_stable(driver: Any, script: str, timeout: float, what: str,
+                 quiet: float = 0.75) -> None:
+    """Wait until ``script`` returns the same true value for ``quiet`` seconds."""
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        value = driver.execute_script(script)
+        if value != last:
+            last, since = value, time.monotonic()
+        elif value and value != -1 and time.monotonic() - since >= quiet:
+            return
+        time.sleep(0.05)
+    raise TimeoutError(f"{what} did not settle within {timeout:.0f} s")
 
 
 def _log_largest(what: str, requests: list[tuple[str, int]], count: int = 5) -> None:
@@ -488,12 +524,10 @@ class BrowserFigures:
     """What a reader downloads and waits for."""
 
     sop_page: Download
-    sop_page_search: Download
     diagram_seconds: float
     home: Download
     search_extra: Download
     search_seconds: float
-    search_ui: str
 
 
 def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
@@ -501,46 +535,35 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
-    gzip_cache: dict[str, int] = {}
-    with serve(site) as (base, served), chromium() as driver:
-        traffic = Traffic(served)
+    files: dict[str, tuple[int, int]] = {}
+    with pdf.serve(site) as base, chromium() as driver:
+        network = NetworkLog(base)
         start = time.monotonic()
-        driver.get(base + sop_url)
-        _wait_for(driver, DIAGRAM_RENDERED, 120, "the diagram")
+        driver.get(base + sop_url.lstrip("/"))
+        _wait_for_diagram(driver, 120)
         diagram_seconds = time.monotonic() - start
-        traffic.read(driver)
-        sop_requests = traffic.requests()
+        network.read(driver)
+        sop_requests = network.downloads()
     _log_largest("SOP page", sop_requests)
-    sop_page = downloaded(sop_requests, site, gzip_cache)
-    sop_search = downloaded([r for r in sop_requests if SEARCH_ASSET.search(r[0])], site,
-                            gzip_cache)
 
-    with serve(site) as (base, served), chromium() as driver:
-        traffic = Traffic(served)
-        driver.get(base + "/")
-        traffic.wait_idle(driver)
-        home_requests = traffic.requests()
-        ui = next((ui for ui in SEARCH_UIS
-                   if driver.find_elements(By.CSS_SELECTOR, ui.box)), None)
-        if ui is None:
-            raise RuntimeError("no known search box on the home page: update SEARCH_UIS")
-        if ui.opener:
-            driver.find_element(By.CSS_SELECTOR, ui.opener).click()
-        box = driver.find_element(By.CSS_SELECTOR, ui.box)
-        box.send_keys(query + (Keys.ENTER if ui.submit else ""))
-        search_seconds = _wait_for(
-            driver, f"return document.querySelector({json.dumps(ui.result)}) !== null",
-            120, "search results")
-        traffic.read(driver)
-        after = traffic.requests()
-    extra = Counter(after) - Counter(home_requests)
+    with pdf.serve(site) as base, chromium() as driver:
+        network = NetworkLog(base)
+        driver.get(base)
+        _wait_stable(driver, RESOURCES_LOADED, 120, "the home page")
+        typing = browser_clock(driver)
+        box = driver.find_element(By.CSS_SELECTOR, SEARCH_BOX)
+        box.send_keys(query + Keys.ENTER)
+        search_seconds = _wait_for(driver, FIRST_RESULT, 120, "search results")
+        _wait_stable(driver, RESULTS_SHOWN, 120, "the search results")
+        network.read(driver)
+        home_requests = network.downloads(until=typing)
+        search_requests = network.downloads(since=typing)
     _log_largest("home page", home_requests)
-    _log_largest(f"search ({ui.name})", list(extra.elements()))
+    _log_largest("search", search_requests)
     return BrowserFigures(
-        sop_page=sop_page, sop_page_search=sop_search, diagram_seconds=diagram_seconds,
-        home=downloaded(home_requests, site, gzip_cache),
-        search_extra=downloaded(list(extra.elements()), site, gzip_cache),
-        search_seconds=search_seconds, search_ui=ui.name)
+        sop_page=downloaded(sop_requests, site, files), diagram_seconds=diagram_seconds,
+        home=downloaded(home_requests, site, files),
+        search_extra=downloaded(search_requests, site, files), search_seconds=search_seconds)
 
 
 # --- one size ---
@@ -556,8 +579,8 @@ class Result:
     """The 1-minute load average before the builds: other work on the machine slows them."""
     hook: Run
     floor: Run
-    floor_indexing: Run | None
-    """The hook's post-build search indexer, run apart on the floor site (None: no indexer)."""
+    floor_indexing: Run
+    """The hook's post-build search indexing, run apart on the floor site."""
     site: SiteSize
     floor_site: SiteSize
     sop_url: str
@@ -585,7 +608,6 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
     hooks: list[Run] = []
     floors: list[Run] = []
     indexings: list[Run] = []
-    indexer: tuple[str, ...] | None = None
     for attempt in range(1, repeat + 1):
         step = f" (run {attempt} of {repeat})" if repeat > 1 else ""
         log(f"{tag} building with the hook{step}")
@@ -602,17 +624,13 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
         floors.append(mkdocs_build(floor_project, work / "floor-site", work / "floor-build.log"))
         log(f"{tag} floor build: {floors[-1].seconds:.1f} s, "
             f"peak RSS {_mib(floors[-1].peak_rss)}")
-        if attempt == 1:
-            indexer = next((command for folder, command in POST_BUILD_INDEXERS.items()
-                            if (work / "site" / folder).is_dir()
-                            and not (work / "floor-site" / folder).is_dir()), None)
-        if indexer is not None:
-            log(f"{tag} indexing the floor site for search, as the hook does")
-            indexings.append(measured_run(
-                [part.format(site=work / "floor-site") for part in indexer], floor_project,
-                build_env(), work / "floor-index.log"))
-    hook, floor = _best(hooks), _best(floors)
-    indexing = _best(indexings) if indexings else None
+        if not (work / "site" / SEARCH_INDEX).is_dir():
+            raise RuntimeError(f"the hook site has no {SEARCH_INDEX}/: update SEARCH_INDEX "
+                               "and index_for_search")
+        log(f"{tag} indexing the floor site for search, as the hook does")
+        indexings.append(index_for_search(floor_project, work / "floor-site",
+                                          work / "floor-index.log"))
+    hook, floor, indexing = _best(hooks), _best(floors), _best(indexings)
 
     _check_same_pages(work / "site", work / "floor-site")
     site = site_size(work / "site")
@@ -641,10 +659,6 @@ def _size(size: int) -> str:
     return f"{size:,} B"
 
 
-def _indexing(result: Result) -> float:
-    return result.floor_indexing.seconds if result.floor_indexing else 0.0
-
-
 def _download(figure: Download) -> str:
     return f"{_size(figure.raw)} / {_size(figure.gzip)} ({figure.requests} req.)"
 
@@ -657,10 +671,9 @@ ROWS: tuple[tuple[str, Any], ...] = (
     ("Build time ratio hook/floor", lambda r: f"{r.hook.seconds / r.floor.seconds:.2f}"),
     ("Search indexing of the floor site (the hook does it inside its build)",
      lambda r: (f"{r.floor_indexing.seconds:.1f} s, peak RSS "
-                f"{_mib(r.floor_indexing.peak_rss_tree)}"
-                if r.floor_indexing else "none")),
+                f"{_mib(r.floor_indexing.peak_rss_tree)}")),
     ("Build time ratio hook/(floor + indexing)",
-     lambda r: f"{r.hook.seconds / (r.floor.seconds + _indexing(r)):.2f}"),
+     lambda r: f"{r.hook.seconds / (r.floor.seconds + r.floor_indexing.seconds):.2f}"),
     ("Peak RSS, hook (mkdocs process)", lambda r: _mib(r.hook.peak_rss)),
     ("Peak RSS, hook (largest incl. children)", lambda r: _mib(r.hook.peak_rss_tree)),
     ("Peak RSS, floor (mkdocs process)", lambda r: _mib(r.floor.peak_rss)),
@@ -674,17 +687,15 @@ ROWS: tuple[tuple[str, Any], ...] = (
 )
 BROWSER_ROWS: tuple[tuple[str, Any], ...] = (
     ("SOP page until diagram rendered: raw / gzip", lambda b: _download(b.sop_page)),
-    ("of which search assets: raw / gzip", lambda b: _download(b.sop_page_search)),
     ("SOP page: time to rendered diagram", lambda b: f"{b.diagram_seconds:.1f} s"),
-    ("Home page to network idle: raw / gzip", lambda b: _download(b.home)),
-    ("First search results, extra after home: raw / gzip",
+    ("Home page until quiet: raw / gzip", lambda b: _download(b.home)),
+    ("Search results shown, extra after home: raw / gzip",
      lambda b: _download(b.search_extra)),
-    ("First search results, home + search: raw / gzip",
+    ("Search results shown, home + search: raw / gzip",
      lambda b: _download(Download(b.home.raw + b.search_extra.raw,
                                   b.home.gzip + b.search_extra.gzip,
                                   b.home.requests + b.search_extra.requests))),
-    ("Search: typing to first results", lambda b: f"{b.search_seconds:.1f} s"),
-    ("Search implementation found", lambda b: b.search_ui),
+    ("Search: typing to first result", lambda b: f"{b.search_seconds:.1f} s"),
 )
 
 
@@ -721,9 +732,10 @@ def report(results: Sequence[Result], seed: int, query: str, chromium_version: s
         f"\"{query}\"; typical SOP page = median index.html size",
         f"- Builds: `mkdocs build --strict` subprocesses, {repeat} run(s) each with and "
         "without the hook, alternating; fastest time, highest peak RSS",
-        "- Downloads: raw = bytes received from Python's http.server (no compression, "
-        "headers included); gzip = each fetched file compressed at level 6 (what GitHub "
-        "Pages would send)",
+        "- Downloads (Pagefind search, fresh Chromium each): raw = bytes Chromium received "
+        "from Python's http.server, headers included, no compression (its network log and "
+        "trace); gzip = each fetched file compressed at level 6 (what GitHub Pages would "
+        "send)",
         "",
     ]
     columns = [f"{r.sops:,} SOPs" for r in results]

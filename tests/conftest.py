@@ -1,22 +1,38 @@
-"""Shared fixtures: real builds of fixture projects, a local web server, headless Chromium."""
+"""Shared fixtures: the real catalogue loaded and built once, a local web server, headless
+Chromium, and the ``katalog-sop`` command run in this process."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from unittest import mock
 
 import pytest
 
 from katalog_sop.site import pdf
 
+if TYPE_CHECKING:
+    from katalog_sop.model import Catalogue, Sop
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("KATALOG_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("KATALOG_CHROMEDRIVER", "/usr/bin/chromedriver")
 IN_CI = bool(os.environ.get("CI"))
+
+SOP_KEYS = tuple(sorted(f"{path.parent.name}/{path.stem}"
+                        for path in (ROOT / "sops").glob("*/*.yaml")
+                        if path.name != "instansi.yaml"))
+"""The real catalogue's SOPs as ``instansi/slug``, from the file names: what tests are
+parametrized with (parameters are fixed before any fixture runs). ``test_build`` checks that
+they are exactly the loaded catalogue's SOPs."""
 
 
 def copy_project(dest: Path, sops: Path | None = None) -> Path:
@@ -42,15 +58,69 @@ def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None
     )
 
 
+def run_cli(cwd: Path, *args: str, env: dict[str, str] | None = None
+            ) -> subprocess.CompletedProcess[str]:
+    """``katalog-sop ARGS`` in this process, from ``cwd``: exit code, stdout and stderr.
+
+    Outside GitHub Actions unless ``env`` says otherwise, like a run on an editor's machine.
+    No pytest fixture is involved, so Hypothesis tests may call it once per example. Tests
+    about the process itself (its exit status, its environment, a hang or a crash) run
+    ``python -m katalog_sop.cli`` instead.
+    """
+    from katalog_sop import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with (contextlib.chdir(cwd),
+          mock.patch.dict(os.environ, {"GITHUB_ACTIONS": "", **(env or {})}),
+          contextlib.redirect_stdout(out), contextlib.redirect_stderr(err)):
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit_:  # argparse's usage errors
+            code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+    return subprocess.CompletedProcess(["katalog-sop", *args], code, out.getvalue(),
+                                       err.getvalue())
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real catalogue, built once per test session."""
+def real_catalogue() -> Catalogue:
+    """The real catalogue under ``sops/``, loaded once per test session."""
+    from katalog_sop.read.catalogue import load_catalogue
+
+    result = load_catalogue(ROOT / "sops", ROOT)
+    assert result.errors == [], [str(p) for p in result.errors]
+    assert result.catalogue is not None
+    return result.catalogue
+
+
+def real_sop(catalogue: Catalogue, key: str) -> Sop:
+    """The SOP ``key`` (one of ``SOP_KEYS``) of the real catalogue."""
+    sop = catalogue.sop(key)
+    assert sop is not None, key
+    return sop
+
+
+@dataclass(frozen=True)
+class Build:
+    """A finished ``mkdocs build``: the site folder and the process's outcome."""
+
+    site: Path
+    result: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real catalogue built by ``mkdocs build --strict``, once per test session."""
     base = tmp_path_factory.mktemp("catalogue")
     project = copy_project(base / "project")
     site = base / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return Build(site, mkdocs_build(project, site))
+
+
+@pytest.fixture(scope="session")
+def built_site(real_build: Build) -> Path:
+    """The site of ``real_build``; never modified (copy it to change a page)."""
+    assert real_build.result.returncode == 0, real_build.result.stderr
+    return real_build.site
 
 
 @pytest.fixture(scope="session")

@@ -274,8 +274,10 @@ def valid_sop(draw: st.DrawFn, instansi: str, slug: str, nomor: str | None,
     data["nama"] = draw(text)
     if status is not None:
         data["status"] = status
-    if status == "dicabut" and others and draw(st.booleans()):
-        target = draw(st.sampled_from(others))
+    # Replacements only point at keys sorted before this one: never itself, never a cycle.
+    earlier = [key for key in others if key < f"{instansi}/{slug}"]
+    if status == "dicabut" and earlier and draw(st.booleans()):
+        target = draw(st.sampled_from(earlier))
         data["diganti_oleh"] = target.split("/", 1)[1] if target.startswith(f"{instansi}/") \
             else target
     if not draft or draw(st.booleans()):

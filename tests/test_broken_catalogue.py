@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, Build, copy_project, mkdocs_build
 
 BROKEN_SOP = """\
 nomor: 800.1
@@ -96,8 +96,6 @@ def test_broken_catalogue_fails_with_every_problem(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "dinas-rusak").exists()
 
 
-def test_clean_catalogue_builds(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
+def test_clean_catalogue_builds(real_build: Build) -> None:
+    assert real_build.result.returncode == 0, real_build.result.stderr
+    assert "Traceback" not in real_build.result.stderr

@@ -9,13 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
-from katalog_sop.read.catalogue import load_catalogue
+from conftest import SOP_KEYS, real_sop
+from katalog_sop.model import Catalogue
 
 pytestmark = pytest.mark.browser
-
-CATALOGUE = load_catalogue(ROOT / "sops", ROOT).catalogue
-assert CATALOGUE is not None, "the real catalogue must load"
 
 # Reads the rendered diagram out of the shadow root Material puts it in.
 READ_DIAGRAM = """
@@ -56,8 +53,10 @@ def _requests(driver: Any) -> list[str]:
     return urls
 
 
-@pytest.mark.parametrize("sop", CATALOGUE.sops, ids=lambda sop: sop.key)
-def test_sop_page_renders_swimlane_diagram(sop: Any, browser: Any, site_url: str) -> None:
+@pytest.mark.parametrize("key", SOP_KEYS)
+def test_sop_page_renders_swimlane_diagram(key: str, real_catalogue: Catalogue, browser: Any,
+                                           site_url: str) -> None:
+    sop = real_sop(real_catalogue, key)
     browser.get_log("browser")
     browser.get_log("performance")
     browser.get(f"{site_url}/{sop.instansi}/{sop.slug}/")
@@ -82,10 +81,9 @@ def test_sop_page_renders_swimlane_diagram(sop: Any, browser: Any, site_url: str
     assert foreign == []
 
 
-def test_lanes_are_in_form_order(browser: Any, site_url: str) -> None:
+def test_lanes_are_in_form_order(real_catalogue: Catalogue, browser: Any, site_url: str) -> None:
     """The lanes appear left to right in the order of the form's columns."""
-    sop = CATALOGUE.sop("satpolpp-lumajang/pengumpulan-data-kinerja")
-    assert sop is not None
+    sop = real_sop(real_catalogue, "satpolpp-lumajang/pengumpulan-data-kinerja")
     browser.get(f"{site_url}/{sop.instansi}/{sop.slug}/")
     assert _wait_for_diagrams(browser)
     positions = browser.execute_script("""
@@ -109,21 +107,25 @@ def test_pages_without_diagram_do_not_load_mermaid(browser: Any, site_url: str) 
     assert not [url for url in _requests(browser) if "mermaid" in url]
 
 
-def test_home_lists_instansi_with_counts(browser: Any, site_url: str) -> None:
+def test_home_lists_instansi_with_counts(real_catalogue: Catalogue, browser: Any,
+                                        site_url: str) -> None:
     browser.get(site_url + "/")
     rows = browser.execute_script("""
         return [...document.querySelectorAll('table.katalog-instansi tbody tr')]
           .map(tr => [...tr.cells].map(td => td.textContent.trim()));
     """)
-    expected = [[a.nama, a.pemerintah, str(len(CATALOGUE.sops_of(a.slug)))]
-                for a in CATALOGUE.instansi]
+    expected = [[a.nama, a.pemerintah, str(len(real_catalogue.sops_of(a.slug)))]
+                for a in real_catalogue.instansi]
     assert rows == expected
 
 
+# Null while the search runs: no message yet, "Mencari <query>..." (no results yet), or a card
+# still waiting for its fragment (no link yet).
 READ_RESULTS = """
 const message = document.querySelector('.pagefind-ui__message');
 const cards = [...document.querySelectorAll('.pagefind-ui__result')];
-if (!message || cards.some(c => !c.querySelector('.pagefind-ui__result-link'))) return null;
+if (!message || message.innerText.trim().endsWith('...')
+    || cards.some(c => !c.querySelector('.pagefind-ui__result-link'))) return null;
 return [message.innerText, cards.map(c => c.innerText)];
 """
 
@@ -152,29 +154,31 @@ def _search(browser: Any, site_url: str, query: str) -> tuple[str, list[str]]:
 
 
 @pytest.mark.parametrize("query", ["mengukur", "ukur"])
-def test_indonesian_search_finds_pengukuran_kinerja(query: str, browser: Any,
-                                                    site_url: str) -> None:
+def test_indonesian_search_finds_pengukuran_kinerja(query: str, real_catalogue: Catalogue,
+                                                    browser: Any, site_url: str) -> None:
     _, results = _search(browser, site_url, query)
-    expected = [sop for sop in CATALOGUE.sops if sop.nama.upper() == "PENGUKURAN KINERJA"]
+    expected = [sop for sop in real_catalogue.sops if sop.nama.upper() == "PENGUKURAN KINERJA"]
     assert expected
     for sop in expected:
-        agency = next(a for a in CATALOGUE.instansi if a.slug == sop.instansi)
+        agency = next(a for a in real_catalogue.instansi if a.slug == sop.instansi)
         assert any(result.startswith(sop.nama) and agency.nama in result
                    and agency.pemerintah in result and (sop.nomor or "") in result
                    for result in results), (sop.key, results)
 
 
-def test_search_can_be_limited_to_one_instansi(browser: Any, site_url: str) -> None:
+def test_search_can_be_limited_to_one_instansi(real_catalogue: Catalogue, browser: Any,
+                                               site_url: str) -> None:
     from selenium.webdriver.common.by import By
 
     message, _ = _search(browser, site_url, "kinerja")
-    chosen = next(a for a in CATALOGUE.instansi if a.slug == "dpmptsp-lumajang")
+    chosen = next(a for a in real_catalogue.instansi if a.slug == "dpmptsp-lumajang")
     label = f"{chosen.nama} \u2014 {chosen.pemerintah}"
     option = next(el for el in browser.find_elements(By.CSS_SELECTOR,
                                                      ".pagefind-ui__filter-label")
                   if el.text.startswith(label))
     option.click()
     limited_message, limited = _results(browser, previous=message)
-    assert int(message.split()[1]) == len(CATALOGUE.sops)
-    assert int(limited_message.split()[1]) == len(limited) == len(CATALOGUE.sops_of(chosen.slug))
+    assert int(message.split()[1]) == len(real_catalogue.sops)
+    own = real_catalogue.sops_of(chosen.slug)
+    assert int(limited_message.split()[1]) == len(limited) == len(own)
     assert all(label in result for result in limited)

@@ -7,30 +7,28 @@ import posixpath
 import re
 from pathlib import Path
 
-from conftest import ROOT
-from katalog_sop.read.catalogue import load_catalogue
-
-CATALOGUE = load_catalogue(ROOT / "sops", ROOT).catalogue
+from conftest import ROOT, SOP_KEYS
+from katalog_sop.model import Catalogue
 
 
-def test_seed_catalogue_has_eight_sops_in_five_instansi() -> None:
-    assert CATALOGUE is not None
-    assert len(CATALOGUE.sops) == 8
-    assert sorted(a.slug for a in CATALOGUE.instansi) == [
+def test_seed_catalogue_has_eight_sops_in_five_instansi(real_catalogue: Catalogue) -> None:
+    assert len(real_catalogue.sops) == 8
+    assert sorted(a.slug for a in real_catalogue.instansi) == [
         "dpmptsp-lumajang", "kecamatan-pakusari", "kecamatan-sumbersuko",
         "satpolpp-balangan", "satpolpp-lumajang",
     ]
+    # The keys other test files are parametrized with are exactly the catalogue's SOPs.
+    assert sorted(sop.key for sop in real_catalogue.sops) == list(SOP_KEYS)
 
 
-def test_every_sop_and_instansi_has_a_page(built_site: Path) -> None:
-    assert CATALOGUE is not None
-    for sop in CATALOGUE.sops:
+def test_every_sop_and_instansi_has_a_page(real_catalogue: Catalogue, built_site: Path) -> None:
+    for sop in real_catalogue.sops:
         page = (built_site / sop.instansi / sop.slug / "index.html").read_text()
         assert 'class="mermaid"' in page
         assert "Uraian Prosedur" in page
-    for agency in CATALOGUE.instansi:
+    for agency in real_catalogue.instansi:
         page = (built_site / agency.slug / "index.html").read_text()
-        for sop in CATALOGUE.sops_of(agency.slug):
+        for sop in real_catalogue.sops_of(agency.slug):
             assert f'href="{sop.slug}/"' in page
 
 
@@ -43,10 +41,10 @@ def _links_outside_content(page: Path, site: Path) -> set[str]:
             if not href.endswith((".css", ".png"))}
 
 
-def test_sop_pages_stay_out_of_the_navigation(built_site: Path) -> None:
-    assert CATALOGUE is not None
-    sop_paths = {f"/{sop.instansi}/{sop.slug}/" for sop in CATALOGUE.sops}
-    instansi_paths = {f"/{agency.slug}/" for agency in CATALOGUE.instansi}
+def test_sop_pages_stay_out_of_the_navigation(real_catalogue: Catalogue,
+                                              built_site: Path) -> None:
+    sop_paths = {f"/{sop.instansi}/{sop.slug}/" for sop in real_catalogue.sops}
+    instansi_paths = {f"/{agency.slug}/" for agency in real_catalogue.instansi}
     for page in built_site.rglob("index.html"):
         links = _links_outside_content(page, built_site)
         assert not links & sop_paths, page

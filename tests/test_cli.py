@@ -1,4 +1,8 @@
-"""The ``katalog-sop`` command as an editor and CI run it."""
+"""The ``katalog-sop`` command as an editor and CI run it.
+
+Most tests call the command in this process (``run_cli``); the GitHub Actions one runs
+``python -m katalog_sop.cli`` as CI does, for the environment and the real exit status.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
-
-
-def _run(cwd: Path, *args: str, env: dict[str, str] | None = None
-         ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "katalog_sop.cli", *args], cwd=cwd, capture_output=True,
-        text=True, check=False, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GITHUB_ACTIONS": "",
-             **(env or {})})
+from conftest import ROOT, run_cli
 
 
 def test_check_clean_catalogue(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "sops", tmp_path / "sops")
-    result = _run(tmp_path, "check")
+    result = run_cli(tmp_path, "check")
     assert result.returncode == 0, result.stderr
     assert "Tidak ada kesalahan (8 SOP diperiksa" in result.stderr
 
@@ -34,7 +29,10 @@ def test_check_reports_errors_and_annotations(tmp_path: Path) -> None:
     target.write_text(text)
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("namaa:"))
 
-    result = _run(tmp_path, "check", env={"GITHUB_ACTIONS": "true"})
+    result = subprocess.run(
+        [sys.executable, "-m", "katalog_sop.cli", "check"], cwd=tmp_path, capture_output=True,
+        text=True, check=False, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GITHUB_ACTIONS": "true"})
 
     assert result.returncode == 1
     relative = "sops/satpolpp-balangan/pengumpulan-data-kinerja.yaml"
@@ -47,16 +45,16 @@ def test_check_reports_errors_and_annotations(tmp_path: Path) -> None:
 def test_check_one_file_or_folder_only(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "sops", tmp_path / "sops")
     (tmp_path / "sops" / "satpolpp-balangan" / "rusak.yaml").write_text("nama: [\n")
-    assert _run(tmp_path, "check", "sops/satpolpp-lumajang").returncode == 0
-    assert _run(tmp_path, "check", "sops/satpolpp-balangan").returncode == 1
-    assert _run(tmp_path, "check", "sops/satpolpp-balangan/rusak.yaml").returncode == 1
-    assert _run(tmp_path, "check", "sops/tidak-ada").returncode == 2
+    assert run_cli(tmp_path, "check", "sops/satpolpp-lumajang").returncode == 0
+    assert run_cli(tmp_path, "check", "sops/satpolpp-balangan").returncode == 1
+    assert run_cli(tmp_path, "check", "sops/satpolpp-balangan/rusak.yaml").returncode == 1
+    assert run_cli(tmp_path, "check", "sops/tidak-ada").returncode == 2
 
 
 def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "sops", tmp_path / "sops")
-    plain = _run(tmp_path, "check")
-    strict = _run(tmp_path, "check", "--strict")
+    plain = run_cli(tmp_path, "check")
+    strict = run_cli(tmp_path, "check", "--strict")
     assert "peringatan:" in plain.stderr
     assert plain.returncode == 0
     assert strict.returncode == 1
@@ -65,25 +63,25 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
 def test_new_writes_valid_draft_and_refuses_to_overwrite(tmp_path: Path) -> None:
     (tmp_path / ".github").mkdir()
     (tmp_path / ".github" / "CODEOWNERS").write_text("* @katalog-sop/pemelihara\n")
-    missing = _run(tmp_path, "new", "dinas-baru", "pengukuran-kinerja")
+    missing = run_cli(tmp_path, "new", "dinas-baru", "pengukuran-kinerja")
     assert missing.returncode == 2
     assert "--nama-instansi" in missing.stderr
 
-    created = _run(tmp_path, "new", "dinas-baru", "pengukuran-kinerja",
-                   "--nama-instansi", "Dinas Baru", "--pemerintah", "Pemerintah Kota Contoh")
+    created = run_cli(tmp_path, "new", "dinas-baru", "pengukuran-kinerja",
+                      "--nama-instansi", "Dinas Baru", "--pemerintah", "Pemerintah Kota Contoh")
     assert created.returncode == 0, created.stderr
     draft = tmp_path / "sops" / "dinas-baru" / "pengukuran-kinerja.yaml"
     assert draft.read_text().startswith("# yaml-language-server: $schema=")
     assert "/sops/dinas-baru/" in (tmp_path / ".github" / "CODEOWNERS").read_text()
-    assert _run(tmp_path, "check").returncode == 0
+    assert run_cli(tmp_path, "check").returncode == 0
 
     before = draft.read_text()
-    again = _run(tmp_path, "new", "dinas-baru", "pengukuran-kinerja")
+    again = run_cli(tmp_path, "new", "dinas-baru", "pengukuran-kinerja")
     assert again.returncode == 1
     assert draft.read_text() == before
 
 
 def test_new_rejects_bad_slug(tmp_path: Path) -> None:
-    result = _run(tmp_path, "new", "Dinas Baru", "x")
+    result = run_cli(tmp_path, "new", "Dinas Baru", "x")
     assert result.returncode == 2
     assert not (tmp_path / "sops").exists()

@@ -5,9 +5,11 @@ Inputs: arbitrary bytes; arbitrary YAML documents (recursive dicts, lists and sc
 valid SOPs with one part replaced by something random; the real seed files in ``sops/``
 mutated (lines deleted, duplicated, swapped, re-indented, tabs inserted, YAML indicators
 inserted, truncated). All in process through ``load_catalogue``; a smaller sample through the
-``katalog-sop check`` command line and one real ``mkdocs build``. Pathological files (1 MB,
-10,000 steps, an alias bomb, 400,000 nested brackets, 240,000 values) each run in a
-subprocess under a timeout that only guards against hangs.
+``katalog-sop check`` command line (in process too) and one real ``mkdocs build``.
+Pathological files (1 MB, 10,000 steps, an alias bomb, 400,000 nested brackets, 240,000
+values) each run ``python -m katalog_sop.cli check`` in a subprocess, under a timeout that
+only guards against hangs, so that a hang or a crash of libyaml fails the test rather than
+the test run.
 
 Examples per run with the default ``ci`` profile (derandomized; ten times as many with
 ``HYPOTHESIS_PROFILE=big``): bytes 500, YAML documents 400, valid SOPs with parts broken
@@ -40,7 +42,7 @@ from strategies import (
     valid_catalogue,
 )
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build, run_cli
 from katalog_sop.read.catalogue import LoadResult, load_catalogue
 from katalog_sop.read.fields import LANGKAH_KEYS, SOP_KEYS
 
@@ -240,8 +242,9 @@ def test_mutated_seed_instansi(content: bytes, scratch: Path) -> None:
 # --- the command line and a real build ---
 
 
-def _cli(project: Path, *paths: str,
-         timeout: float = TIME_GUARD) -> subprocess.CompletedProcess[str]:
+def _cli_process(project: Path, *paths: str,
+                 timeout: float = TIME_GUARD) -> subprocess.CompletedProcess[str]:
+    """``katalog-sop check`` in its own process, for files that might hang or crash it."""
     return subprocess.run(
         [sys.executable, "-m", "katalog_sop.cli", "check", *paths], cwd=project,
         capture_output=True, text=True, check=False, timeout=timeout,
@@ -263,7 +266,7 @@ def test_check_command_never_shows_a_traceback(content: bytes, scratch: Path) ->
     folder.mkdir(parents=True)
     (folder / "instansi.yaml").write_bytes(AGENCY)
     (folder / "sop.yaml").write_bytes(content)
-    result = _cli(base)
+    result = run_cli(base, "check")
     lines = _cli_lines(result)
     assert (result.returncode == 1) == any(": peringatan: " not in line for line in lines)
     assert all(LINE.match(line) for line in lines), result.stderr
@@ -335,7 +338,7 @@ def test_pathological_files_are_refused_quickly(name: str, tmp_path: Path) -> No
     (folder / "instansi.yaml").write_bytes(AGENCY)
     (folder / f"{name}.yaml").write_bytes(content)
     try:
-        result = _cli(tmp_path)
+        result = _cli_process(tmp_path)
     except subprocess.TimeoutExpired:
         pytest.fail(f"katalog-sop check did not finish within {TIME_GUARD} s on {name}")
     lines = _cli_lines(result)

@@ -303,3 +303,15 @@ def test_editor_guide_lists_exactly_the_reserved_names() -> None:
     import re
 
     assert set(re.findall(r"`([^`]+)`", paragraph)) == RESERVED_INSTANSI
+
+
+def test_steps_in_several_lanes_count_once_per_lane() -> None:
+    from katalog_sop.model import Langkah
+    from katalog_sop.read import flow
+
+    def steps(count: int, lanes: tuple[str, ...]) -> list[Langkah]:
+        return [Langkah(nomor=n, kegiatan="x", pelaksana=lanes) for n in range(1, count + 1)]
+
+    assert flow.diagram_fits(steps(150, ("A", "B")))
+    assert not flow.diagram_fits(steps(151, ("A", "B")))
+    assert not flow.diagram_fits(steps(300, ("A", "B")))  # stalled Chromium for 120 s

@@ -1,17 +1,15 @@
-"""Malformed files give ``path:line: message`` lines, never a traceback."""
+"""Malformed files give ``path:line: message`` lines, never a traceback: from
+``katalog-sop check`` (run in this process) and from a real ``mkdocs build``."""
 
 from __future__ import annotations
 
-import os
 import random
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build, run_cli
 
 _rng = random.Random(20261122)
 
@@ -59,10 +57,7 @@ def _project(tmp_path: Path, names: list[str]) -> Path:
 @pytest.mark.parametrize("name", sorted(MALFORMED))
 def test_check_reports_without_traceback(name: str, tmp_path: Path) -> None:
     project = _project(tmp_path, [name])
-    result = subprocess.run(
-        [sys.executable, "-m", "katalog_sop.cli", "check"], cwd=project, capture_output=True,
-        text=True, check=False, timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "GITHUB_ACTIONS": ""})
+    result = run_cli(project, "check")
     assert "Traceback" not in result.stderr
     assert result.returncode == 1, result.stderr
     problems = [line for line in result.stderr.splitlines() if line.startswith("sops/rusak/")]

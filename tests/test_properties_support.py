@@ -7,16 +7,16 @@ U+FFFD, ``&#128;`` is the euro sign), and control-character references are kept.
 
 from __future__ import annotations
 
-import functools
-import http.server
+import contextlib
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.entities import html5
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from katalog_sop.site import pdf
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
@@ -173,11 +173,6 @@ const [source, id, done] = arguments;
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 class MermaidPage:
     """A tiny local page that loads only the vendored Mermaid, served on 127.0.0.1."""
 
@@ -185,11 +180,8 @@ class MermaidPage:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copy(MERMAID_JS, folder / "mermaid.min.js")
         (folder / "index.html").write_text(MERMAID_PAGE, encoding="utf-8")
-        handler = functools.partial(_Quiet, directory=str(folder))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/index.html"
+        self._server = contextlib.ExitStack()
+        self.url = self._server.enter_context(pdf.serve(folder)) + "index.html"
         self.count = 0
 
     def render(self, driver: Any, source: str) -> dict[str, Any]:
@@ -201,13 +193,4 @@ class MermaidPage:
         return result
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve a built site on a loopback port; returns its address and the server to stop."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
+        self._server.close()

@@ -7,20 +7,18 @@ import io
 import json
 from pathlib import Path
 
-from conftest import ROOT, copy_project, mkdocs_build
-from katalog_sop.read.catalogue import load_catalogue
+from conftest import copy_project, mkdocs_build
+from katalog_sop.model import Catalogue
 from katalog_sop.render.opendata import CSV_COLUMNS
 
-CATALOGUE = load_catalogue(ROOT / "sops", ROOT).catalogue
-assert CATALOGUE is not None
 
-
-def test_open_data_json_holds_every_sop_as_written(built_site: Path) -> None:
+def test_open_data_json_holds_every_sop_as_written(real_catalogue: Catalogue,
+                                                   built_site: Path) -> None:
     document = json.loads((built_site / "data" / "katalog-sop.json").read_text())
     records = {f"{r['instansi']}/{r['sop']}": r
                for agency in document["instansi"] for r in agency["sop"]}
-    assert set(records) == {sop.key for sop in CATALOGUE.sops}
-    for sop in CATALOGUE.sops:
+    assert set(records) == {sop.key for sop in real_catalogue.sops}
+    for sop in real_catalogue.sops:
         record = records[sop.key]
         assert record["nomor"] == sop.nomor
         assert record["nama"] == sop.nama
@@ -31,30 +29,31 @@ def test_open_data_json_holds_every_sop_as_written(built_site: Path) -> None:
                                                   if sop.tanggal.pembuatan else None)
 
 
-def test_open_data_csv_and_per_instansi_files(built_site: Path) -> None:
+def test_open_data_csv_and_per_instansi_files(real_catalogue: Catalogue,
+                                              built_site: Path) -> None:
     rows = list(csv.DictReader(io.StringIO((built_site / "data" / "katalog-sop.csv")
                                            .read_text(encoding="utf-8"))))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert sorted(f"{r['instansi']}/{r['sop']}" for r in rows) == sorted(
-        sop.key for sop in CATALOGUE.sops)
-    for agency in CATALOGUE.instansi:
+        sop.key for sop in real_catalogue.sops)
+    for agency in real_catalogue.instansi:
         own = json.loads((built_site / "data" / f"{agency.slug}.json").read_text())
         assert [a["instansi"] for a in own["instansi"]] == [agency.slug]
         lines = (built_site / "data" / f"{agency.slug}.csv").read_text().splitlines()
-        assert len(lines) == 1 + len(CATALOGUE.sops_of(agency.slug))
+        assert len(lines) == 1 + len(real_catalogue.sops_of(agency.slug))
         page = (built_site / agency.slug / "index.html").read_text()
         assert f'href="../data/{agency.slug}.csv"' in page
     assert 'href="data/katalog-sop.json"' in (built_site / "index.html").read_text()
 
 
-def test_standalone_site_of_one_instansi(tmp_path: Path) -> None:
+def test_standalone_site_of_one_instansi(real_catalogue: Catalogue, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
     result = mkdocs_build(project, site, env={"KATALOG_INSTANSI": "dpmptsp-lumajang"})
     assert result.returncode == 0, result.stderr
     built = {p.parent.relative_to(site).as_posix() for p in site.glob("*/*/index.html")}
     assert built == {f"dpmptsp-lumajang/{sop.slug}" for sop in
-                     CATALOGUE.sops_of("dpmptsp-lumajang")}
+                     real_catalogue.sops_of("dpmptsp-lumajang")}
     assert not (site / "satpolpp-lumajang").exists()
     home = (site / "index.html").read_text()
     assert "<title>Katalog SOP Dinas Penanaman Modal" in home

@@ -73,7 +73,7 @@ def _reach(start: set[int], neighbours: Callable[[int], Iterable[Target]]) -> se
 # procedure table (and its print) still shows the whole flow.
 DIAGRAM_LIMITS = ((0, 300), (1, 150), (8, 40))
 """``(loops, steps)``: a diagram with at most ``loops`` back-pointing decisions is drawn
-when it has at most ``steps`` steps."""
+when it has at most ``steps`` step boxes (a step with two executors is two boxes)."""
 
 
 def loops(steps: Sequence[Langkah]) -> int:
@@ -86,5 +86,8 @@ def loops(steps: Sequence[Langkah]) -> int:
 def diagram_fits(steps: Sequence[Langkah]) -> bool:
     """Whether the swimlane of these steps draws in a few seconds (``DIAGRAM_LIMITS``)."""
     back = loops(steps)
-    return any(back <= most_loops and len(steps) <= most_steps
+    # A step with several executors is drawn once per lane (joined by dotted links): count
+    # those boxes, since 300 steps in two lanes each already stall the layout.
+    boxes = sum(len(step.pelaksana) for step in steps)
+    return any(back <= most_loops and boxes <= most_steps
                for most_loops, most_steps in DIAGRAM_LIMITS)
