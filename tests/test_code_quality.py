@@ -14,7 +14,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff() -> None:
-    result = _run("ruff", "check", "hooks", "tests")
+    result = _run("ruff", "check", "hooks", "tests", "scripts")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
