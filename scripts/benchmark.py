@@ -60,6 +60,8 @@ RESOURCES_LOADED = """
 return document.readyState === 'complete' ? performance.getEntriesByType('resource').length : -1;
 """
 """The page's resource count once it has loaded (else -1): stable means the page is quiet."""
+WORKER_FETCH = ".pf_index"
+"""A file only Pagefind's web worker fetches: proof that the worker's downloads are counted."""
 SEARCH_INDEX = "pagefind"
 """The folder of the search index in a built site (written by the hook after the build)."""
 
@@ -558,6 +560,9 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
         network.read(driver)
         home_requests = network.downloads(until=typing)
         search_requests = network.downloads(since=typing)
+    if not any(path.endswith(WORKER_FETCH) for path, _ in search_requests):
+        raise RuntimeError(f"no {WORKER_FETCH} download seen: the search worker's requests "
+                           "are no longer in Chromium's trace (see NetworkLog)")
     _log_largest("home page", home_requests)
     _log_largest("search", search_requests)
     return BrowserFigures(
