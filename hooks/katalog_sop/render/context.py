@@ -3,9 +3,9 @@ where the open-data files live."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from urllib.parse import urljoin
+
+from ..settings import Settings
 
 DATA_DIR = "data"
 ALL_DATA = "katalog-sop"
@@ -21,25 +21,9 @@ class GeneratedPage:
     in_nav: bool
 
 
-@dataclass(frozen=True)
-class SiteContext:
-    """What pages need to know about the site they are published on."""
-
-    built: dt.date
-    site_url: str = ""
-    """The canonical address of the site's root (``https://.../``), or empty if unknown."""
-    edit_base: str = ""
-    """Where editors change files: the repository root of an edit URL, or empty."""
-    pdf: bool = False
-    """Whether the build also writes ``<sop>.pdf`` beside each SOP page."""
-
-    def url(self, path: str) -> str | None:
-        """The canonical address of a site path such as ``instansi/sop/``."""
-        return urljoin(self.site_url.rstrip("/") + "/", path) if self.site_url else None
-
-    def edit_url(self, repo_path: str) -> str | None:
-        """Where an editor changes ``repo_path`` (a path from the repository root)."""
-        return urljoin(self.edit_base.rstrip("/") + "/", repo_path) if self.edit_base else None
+SiteContext = Settings
+"""What pages need to know of the site they are published on: the build's settings
+(canonical address, edit links, PDF step, build date), one object for both."""
 
 
 def data_base(prefix: str, name: str) -> str:

@@ -33,15 +33,9 @@ class Plan:
     the theme prints it unescaped, like page titles."""
 
 
-def context(site: Settings) -> pages.SiteContext:
-    """What page layout needs to know of the settings."""
-    return pages.SiteContext(built=site.built, site_url=site.site_url,
-                             edit_base=site.edit_base, pdf=site.pdf)
-
-
 def build(catalogue: Catalogue, warnings: Iterable[Problem], site: Settings) -> Plan:
     """Every page the catalogue adds, in a stable order."""
-    page_context = context(site)
+    page_context = site
     generated = list(pages.plan(catalogue, page_context))
     generated += [pages.GeneratedPage(path, content, "", in_nav=True)
                   for path, content in pages.open_data(catalogue, page_context)]
