@@ -122,6 +122,33 @@ ERROR_CASES: dict[str, tuple[str | bytes, str]] = {
                'dan tanda hubung, bukan angka saja dan bukan "selesai"'),
     "too-many-steps": ("nama: x\nlangkah:\n" + "  - {kegiatan: x, pelaksana: A}\n" * 1001,
                        f"{F}:3: langkah: 1001 langkah; paling banyak 1000"),
+    # Contract v2 (flow as real SOPs write it): the line of the offending value.
+    "lanjut-on-decision": (
+        _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    lanjut: 2\n"
+             "    keputusan: {ya: 2, tidak: selesai}\n"),
+        f"{F}:16: langkah[1].lanjut: langkah keputusan tidak memakai lanjut; tujuannya "
+        "ditulis di keputusan"),
+    "lanjut-self": (_sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    lanjut: 1\n"),
+                    f"{F}:16: langkah[1].lanjut: langkah 1 tidak dapat lanjut ke dirinya "
+                    "sendiri"),
+    "missing-alternative": (
+        _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    keputusan: {pertanyaan: Lengkap?}\n"),
+        f"{F}:16: langkah[1].keputusan: tulis tujuan keputusan: ya dan tidak, atau pilihan"),
+    "both-alternatives": (
+        _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    keputusan:\n      ya: 2\n"
+             "      tidak: selesai\n      pilihan:\n        - {label: A, ke: 2}\n"
+             "        - {label: B, ke: selesai}\n"),
+        f"{F}:20: langkah[1].keputusan: ya/tidak dan pilihan tidak boleh dipakai bersama; "
+        "pilih salah satu"),
+    "too-few-items": (
+        _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    keputusan:\n      pilihan:\n"
+             "        - {label: Disetujui, ke: 2}\n"),
+        f"{F}:18: langkah[1].keputusan.pilihan: 1 butir; paling sedikit 2"),
+    "duplicate-label": (
+        _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    keputusan:\n      pilihan:\n"
+             "        - {label: Disetujui, ke: 2}\n        - {label: disetujui, ke: selesai}\n"),
+        f'{F}:19: langkah[1].keputusan.pilihan[2].label: label "disetujui" sudah dipakai '
+        "pilihan[1]"),
     "diganti-self": (_sop(append="status: dicabut\ndiganti_oleh: contoh\n"),
                      f"{F}:23: diganti_oleh: SOP ini tidak dapat digantikan oleh dirinya sendiri"),
     # The line of the wrong value (the item), not of the list's key (line 22).
@@ -214,9 +241,16 @@ _LONG = VALID.split("langkah:")[0] + "langkah:\n" + "".join(
 
 WARNING_CASES: dict[str, tuple[str, str]] = {
     "diagram-too-large": (_LONG, f"{F}:11: langkah: diagram alir tidak digambar: 301 langkah "
-                          "dengan 0 keputusan yang kembali ke langkah sebelumnya (paling banyak "
+                          "dengan 0 keputusan atau lanjut yang kembali ke langkah sebelumnya (paling banyak "
                           "300 langkah tanpa keputusan itu; 150 langkah dengan 1 keputusan itu; "
                           "40 langkah dengan 8 keputusan itu)"),
+    "duplicate-choice-target": (
+        _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    keputusan:\n"
+             "      pertanyaan: Keputusan?\n      pilihan:\n"
+             "        - {label: Disetujui, ke: 2}\n        - {label: Ditolak, ke: selesai}\n"
+             "        - {label: Ditunda, ke: 2}\n"),
+        f"{F}:21: langkah[1].keputusan.pilihan[3].ke: menuju tujuan yang sama dengan "
+        "pilihan[1] (langkah 2); panah itu tergambar dua kali"),
     "waktu-uncountable": (_sop("waktu: 1 hari", "waktu: Setiap saat"),
                           f'{F}:12: langkah[1].waktu: "Setiap saat" tidak dapat dihitung dalam '
                           "jumlah waktu"),

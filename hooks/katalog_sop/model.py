@@ -97,13 +97,36 @@ class SopRef:
 Keterkaitan = str | SopRef
 
 
+Target = str | int
+"""A flow target as written: a step number, a step id, or ``selesai`` (``END``)."""
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """One labelled way out of a many-way decision (``keputusan.pilihan``)."""
+
+    label: str
+    ke: Target
+    line: int = field(default=0, compare=False)
+    """Where ``ke`` is written (for messages about it)."""
+
+
 @dataclass(frozen=True)
 class Keputusan:
-    """A decision: the step is drawn as a diamond with two labelled exits."""
+    """A decision, drawn as a diamond: ``ya``/``tidak`` (both set, ``pilihan`` empty), or
+    two or more labelled ways in ``pilihan`` (then ``ya`` and ``tidak`` are None)."""
 
-    ya: str | int
-    tidak: str | int
+    ya: Target | None = None
+    tidak: Target | None = None
     pertanyaan: str | None = None
+    pilihan: tuple[Pilihan, ...] = ()
+
+    def branches(self) -> tuple[tuple[str, Target], ...]:
+        """Every way out as ``(label, target as written)``, in the order written."""
+        if self.pilihan:
+            return tuple((item.label, item.ke) for item in self.pilihan)
+        assert self.ya is not None and self.tidak is not None
+        return (("Ya", self.ya), ("Tidak", self.tidak))
 
 
 @dataclass(frozen=True)
@@ -119,6 +142,8 @@ class Langkah:
     output: tuple[str, ...] = ()
     keterangan: str | None = None
     keputusan: Keputusan | None = None
+    lanjut: Target | None = None
+    """Where a plain step goes instead of the next one (a number, an id, or ``selesai``)."""
     line: int = 0
 
 
@@ -161,6 +186,8 @@ class Catalogue:
     _by_instansi: dict[str, tuple[Sop, ...]] = field(default_factory=dict, compare=False,
                                                      repr=False)
     _agencies: dict[str, Instansi] = field(default_factory=dict, compare=False, repr=False)
+    _referrers: dict[str, list[tuple[Sop, str]]] = field(default_factory=dict, compare=False,
+                                                         repr=False)
 
     def __post_init__(self) -> None:
         # Lookups by key, built once: pages ask for them once per SOP.
@@ -170,6 +197,19 @@ class Catalogue:
             grouped.setdefault(sop.instansi, []).append(sop)
         self._by_instansi.update({slug: tuple(sops) for slug, sops in grouped.items()})
         self._agencies.update({agency.slug: agency for agency in self.instansi})
+        for sop in self.sops:
+            targets = [(item.key, "keterkaitan") for item in sop.keterkaitan
+                       if isinstance(item, SopRef)]
+            if sop.diganti_oleh is not None:
+                targets.append((sop.diganti_oleh.key, "diganti_oleh"))
+            for key, how in dict.fromkeys(targets):
+                if key != sop.key:
+                    self._referrers.setdefault(key, []).append((sop, how))
+
+    def referrers(self, key: str) -> tuple[tuple[Sop, str], ...]:
+        """The SOPs that point at ``key``, with how (``keterkaitan`` or ``diganti_oleh``),
+        in catalogue order."""
+        return tuple(self._referrers.get(key, ()))
 
     def sop(self, key: str) -> Sop | None:
         """The SOP at ``instansi/slug``, if any."""

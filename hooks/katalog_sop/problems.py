@@ -114,15 +114,34 @@ _RULES = [
          "Setiap kolom pelaksana cukup ditulis sekali."),
     Rule("bad-target", "{field}: tujuan \"{value}\" tidak ada; tulis nomor langkah (1 sampai "
          "{count}), id langkah, atau selesai{hint}",
-         "Tujuan keputusan adalah nomor langkah, `id` langkah, atau `selesai`."),
+         "Tujuan (`lanjut`, `ya`, `tidak`, `ke`) adalah nomor langkah, `id` langkah, atau "
+         "`selesai`."),
     Rule("equal-targets", "{field}: ya dan tidak menuju langkah yang sama ({value})",
          "Keputusan harus bercabang: arahkan `ya` dan `tidak` ke tujuan yang berbeda."),
+    Rule("lanjut-on-decision", "{field}: langkah keputusan tidak memakai lanjut; tujuannya "
+         "ditulis di keputusan",
+         "Hapus `lanjut`: langkah keputusan menuju tujuan `ya`/`tidak` atau `pilihan`-nya."),
+    Rule("lanjut-self", "{field}: langkah {nomor} tidak dapat lanjut ke dirinya sendiri",
+         "Tulis langkah yang dikerjakan sesudahnya, atau `selesai` bila prosedur berhenti di "
+         "sini."),
+    Rule("missing-alternative", "{field}: tulis tujuan keputusan: {choices}",
+         "Keputusan dua jalan memakai `ya` dan `tidak`; keputusan dengan lebih banyak jalan "
+         "memakai `pilihan` (masing-masing `label` dan `ke`)."),
+    Rule("both-alternatives", "{field}: {first} dan {second} tidak boleh dipakai bersama; pilih salah "
+         "satu",
+         "Pakai `ya` dan `tidak` untuk dua jalan, atau hanya `pilihan` (pindahkan ya/tidak "
+         "menjadi butir pilihan)."),
+    Rule("too-few-items", "{field}: {count} butir; paling sedikit {least}",
+         "Keputusan dengan `pilihan` punya paling sedikit dua jalan; untuk satu jalan pakai "
+         "langkah biasa (dengan `lanjut` bila perlu)."),
+    Rule("duplicate-label", "{field}: label \"{value}\" sudah dipakai {other}",
+         "Setiap jalan keputusan berlabel lain, supaya pembaca tahu jalan mana yang diambil."),
     Rule("unreachable", "langkah[{nomor}]: langkah ini tidak pernah dicapai dari langkah 1",
-         "Periksa tujuan `ya`/`tidak` keputusan sebelumnya: salah satunya harus menuju "
+         "Periksa `lanjut` dan tujuan keputusan sebelumnya: salah satunya harus menuju "
          "langkah ini atau langkah sebelum langkah ini."),
     Rule("no-exit", "langkah[{nomor}]: dari langkah ini alur tidak pernah sampai ke selesai",
-         "Ada putaran tanpa jalan keluar: arahkan salah satu tujuan keputusan ke langkah "
-         "sesudahnya atau ke `selesai`."),
+         "Ada putaran tanpa jalan keluar: arahkan `lanjut` atau salah satu tujuan keputusan "
+         "ke langkah sesudahnya atau ke `selesai`."),
     Rule("duplicate-id", "{field}: id \"{value}\" sudah dipakai langkah[{other}]",
          "Setiap `id` langkah harus unik dalam satu SOP."),
     Rule("bad-id", "{field}: id \"{value}\" tidak sah; pakai huruf kecil, angka dan tanda hubung,"
@@ -136,6 +155,9 @@ _RULES = [
     Rule("duplicate-nomor", "nomor: \"{value}\" sudah dipakai {other}",
          "Dua SOP dalam satu instansi tidak boleh bernomor sama; periksa nomor pada dokumen."),
     # --- conformance warnings (advice, never fail the build) ---
+    Rule("duplicate-choice-target", "{field}: menuju tujuan yang sama dengan {other} "
+         "({value}); panah itu tergambar dua kali", "Periksa tujuan `ke` setiap butir pilihan "
+         "terhadap dokumen; bila dua jalan memang sama, satukan labelnya.", warning=True),
     Rule("waktu-uncountable",
          "{field}: \"{value}\" tidak dapat dihitung dalam jumlah waktu",
          "Boleh dibiarkan bila dokumen memang menulis begitu. Bentuk yang terhitung: "
@@ -155,8 +177,8 @@ _RULES = [
     Rule("many-pelaksana", "{field}: satu langkah dengan {count} pelaksana",
          "Permenpan RB 35/2012 menganjurkan satu pelaksana per kegiatan.", warning=True),
     Rule("diagram-too-large",
-         "langkah: diagram alir tidak digambar: {count} langkah dengan {loops} keputusan yang "
-         "kembali ke langkah sebelumnya (paling banyak {limits})",
+         "langkah: diagram alir tidak digambar: {count} langkah dengan {loops} keputusan atau "
+         "lanjut yang kembali ke langkah sebelumnya (paling banyak {limits})",
          "Alur lengkap tetap tampil dan tercetak di tabel Uraian Prosedur. Bila diagram "
          "diperlukan, pecah prosedur menjadi beberapa SOP yang saling terkait "
          "(`keterkaitan`).", warning=True),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Sop, SopRef
+from ..model import END, Pilihan, Sop, SopRef
 from ..problems import Problem, problem
 from . import flow
 from .hints import HintBudget
@@ -80,6 +80,8 @@ def warnings_for(sop: Sop, lines: dict[str, int]) -> list[Problem]:
         if step.keputusan is not None and step.keputusan.pertanyaan is None:
             found.append(problem(sop.source, step.line, "keputusan-without-pertanyaan",
                                  field=f"{field}.keputusan"))
+        if step.keputusan is not None:
+            found += _repeated_targets(sop, step.nomor, step.keputusan.pilihan)
         missing = [name for name, value in (("kelengkapan", step.kelengkapan),
                                             ("waktu", step.waktu), ("output", step.output))
                    if not value]
@@ -111,3 +113,20 @@ def _starts_with_executor(kegiatan: str, pelaksana: tuple[str, ...]) -> str | No
                                           or not folded[len(prefix)].isalnum()):
             return name
     return None
+
+
+def _repeated_targets(sop: Sop, nomor: int, pilihan: tuple[Pilihan, ...]) -> list[Problem]:
+    """``pilihan`` items going where an earlier item of the same decision goes."""
+    ids = flow.step_ids(sop.langkah)
+    first: dict[flow.Target, int] = {}
+    found: list[Problem] = []
+    for index, item in enumerate(pilihan, start=1):
+        target = flow.resolve(item.ke, ids)
+        if target in first:
+            shown = "selesai" if target == END else f"langkah {target}"
+            found.append(problem(sop.source, item.line, "duplicate-choice-target",
+                                 field=f"langkah[{nomor}].keputusan.pilihan[{index}].ke",
+                                 other=f"pilihan[{first[target]}]", value=shown))
+        else:
+            first[target] = index
+    return found

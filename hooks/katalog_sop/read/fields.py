@@ -42,7 +42,9 @@ class Kind(Enum):
     STEP_ID = "step-id"
     """A step's own name, to point decisions at."""
     TARGET = "target"
-    """Where a decision goes: a step number, a step id, or ``selesai``."""
+    """Where the flow goes: a step number, a step id, or ``selesai``."""
+    RECORDS = "records"
+    """A list of at least ``min_items`` mappings, each with ``fields``."""
 
 
 class Need(Enum):
@@ -72,11 +74,16 @@ class Field:
     unique: bool = False
     """For TEXTS: no item twice."""
     max_items: int | None = None
+    min_items: int = 0
+    """For RECORDS: at least this many items."""
     default: str | None = None
     only_when_status: str | None = None
     """The field may only be written with this ``status`` (``diganti_oleh``: dicabut)."""
     any_of_unless_draft: tuple[str, ...] = ()
     """For MAPPING: at least one of these keys unless draft (efektif or pengesahan)."""
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    """For MAPPING: exactly one of these groups of keys, each group written whole
+    (a decision has ``ya`` and ``tidak``, or ``pilihan``)."""
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -98,10 +105,19 @@ INSTANSI = Field("", Kind.MAPPING, fields=(
     Field("situs", Kind.URL, description="Alamat situs, http:// atau https:// saja."),
 ))
 
-_KEPUTUSAN = Field("keputusan", Kind.MAPPING, fields=(
+TARGET_WHY = "Nomor langkah, id langkah, atau selesai."
+
+_KEPUTUSAN = Field("keputusan", Kind.MAPPING, alternatives=(("ya", "tidak"), ("pilihan",)),
+                   fields=(
     Field("pertanyaan", Kind.TEXT),
-    Field("ya", Kind.TARGET, Need.REQUIRED),
-    Field("tidak", Kind.TARGET, Need.REQUIRED),
+    Field("ya", Kind.TARGET, description="Tujuan bila ya. " + TARGET_WHY),
+    Field("tidak", Kind.TARGET, description="Tujuan bila tidak. " + TARGET_WHY),
+    Field("pilihan", Kind.RECORDS, min_items=2,
+          description="Pengganti ya/tidak: dua jalan atau lebih, masing-masing label dan ke.",
+          fields=(
+        Field("label", Kind.TEXT, Need.REQUIRED, "Tulisan di panah, misalnya Disetujui."),
+        Field("ke", Kind.TARGET, Need.REQUIRED, TARGET_WHY),
+    )),
 ))
 
 LANGKAH = Field("langkah", Kind.STEPS, Need.REQUIRED, non_empty=True, max_items=MAX_STEPS,
@@ -114,6 +130,9 @@ LANGKAH = Field("langkah", Kind.STEPS, Need.REQUIRED, non_empty=True, max_items=
           description='Seperti tertulis, misalnya "2 hari" atau "10 menit".'),
     Field("output", Kind.TEXTS),
     Field("keterangan", Kind.TEXT),
+    Field("lanjut", Kind.TARGET,
+          description="Hanya langkah biasa: tujuan berikutnya bila bukan langkah sesudahnya. "
+                      + TARGET_WHY),
     _KEPUTUSAN,
 ))
 

@@ -11,7 +11,7 @@ Target = int | str
 
 
 def resolve(target: str | int, ids: Mapping[str, int]) -> Target:
-    """A decision target as a step number, or ``END``."""
+    """A flow target as a step number, or ``END``."""
     if isinstance(target, int) or target == END:
         return target
     return ids[target]
@@ -23,15 +23,16 @@ def step_ids(steps: Sequence[Langkah]) -> dict[str, int]:
 
 
 def successors(steps: Sequence[Langkah]) -> dict[int, list[tuple[Target, str | None]]]:
-    """Each step's exits as ``(target, label)``; the label is Ya/Tidak on decisions."""
+    """Each step's exits as ``(target, label)``: a decision's labels (Ya/Tidak or its
+    ``pilihan``), None on a plain step (the next step, or its ``lanjut``)."""
     ids = step_ids(steps)
     result: dict[int, list[tuple[Target, str | None]]] = {}
     for step in steps:
         if step.keputusan is not None:
-            result[step.nomor] = [
-                (resolve(step.keputusan.ya, ids), "Ya"),
-                (resolve(step.keputusan.tidak, ids), "Tidak"),
-            ]
+            result[step.nomor] = [(resolve(target, ids), label)
+                                  for label, target in step.keputusan.branches()]
+        elif step.lanjut is not None:
+            result[step.nomor] = [(resolve(step.lanjut, ids), None)]
         else:
             following: Target = step.nomor + 1 if step.nomor < len(steps) else END
             result[step.nomor] = [(following, None)]
@@ -77,9 +78,10 @@ when it has at most ``steps`` step boxes (a step with two executors is two boxes
 
 
 def loops(steps: Sequence[Langkah]) -> int:
-    """How many decisions point back to their own or an earlier step."""
+    """How many steps (decisions, or plain steps with ``lanjut``) point back to their own or
+    an earlier step."""
     exits = successors(steps)
-    return sum(1 for step in steps if step.keputusan is not None and any(
+    return sum(1 for step in steps if any(
         isinstance(target, int) and target <= step.nomor for target, _ in exits[step.nomor]))
 
 

@@ -86,6 +86,8 @@ class Reader:
             value = self.value(value_node, child, name, result)
             if value is not None:
                 result.values[child.key] = value
+        if spec.alternatives:
+            self.alternatives(node, keys, spec.alternatives, prefix)
         missing_any = spec.any_of_unless_draft
         if missing_any and not self.draft and not any(
                 k in keys and not is_empty(keys[k]) for k in missing_any):
@@ -94,6 +96,23 @@ class Reader:
                         field=prefix + missing_any[0],
                         why=f" (atau {others}; kecuali bila status: draf)")
         return result
+
+    def alternatives(self, node: yaml.Node, keys: dict[str, yaml.Node],
+                     groups: tuple[tuple[str, ...], ...], prefix: str) -> None:
+        """Exactly one group of keys written, and that group whole."""
+        written = [group for group in groups
+                   if any(k in keys and not is_empty(keys[k]) for k in group)]
+        if not written:
+            self.report(node, "missing-alternative", field=prefix.rstrip("."),
+                        choices=", atau ".join(" dan ".join(group) for group in groups))
+        elif len(written) > 1:
+            later = next(keys[k] for k in written[1] if k in keys)
+            self.report(later, "both-alternatives", field=prefix.rstrip("."),
+                        first="/".join(written[0]), second="/".join(written[1]))
+        else:
+            for key in written[0]:
+                if key not in keys or is_empty(keys[key]):
+                    self.report(keys.get(key, node), "missing", field=prefix + key, why="")
 
     def value(self, node: yaml.Node, spec: Field, name: str, into: Read) -> Any:
         """One value of the kind ``spec.kind`` (None, with a problem, when it is wrong)."""
@@ -133,6 +152,8 @@ class Reader:
             return self.steps(node, spec, name)
         if kind is Kind.TARGET:
             return self.target(node, name)
+        if kind is Kind.RECORDS:
+            return self.records(node, spec, name)
         return self.related(node, name)
 
     # --- structure ---
@@ -177,6 +198,19 @@ class Reader:
             self.report(node, "too-many-steps", count=len(node.value), limit=spec.max_items)
             return None
         return list(node.value)
+
+    def records(self, node: yaml.Node, spec: Field, name: str) -> list[Read | None] | None:
+        """Each item of a list of mappings (None for an item that is not a mapping), when
+        the list has at least ``spec.min_items`` items."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(node, "wrong-type", field=name, expected="daftar", found=describe(node))
+            return None
+        if len(node.value) < spec.min_items:
+            self.report(node, "too-few-items", field=name, count=len(node.value),
+                        least=spec.min_items)
+            return None
+        return [self.read(item, spec, f"{name}[{index}]")
+                for index, item in enumerate(node.value, start=1)]
 
     # --- scalars ---
 

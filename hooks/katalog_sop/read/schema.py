@@ -99,6 +99,9 @@ def _value(spec: Field) -> dict[str, Any]:
     elif kind is Kind.STEPS:
         schema = {"type": "array", "minItems": 1, "maxItems": spec.max_items,
                   "items": {"type": "object", **_object(spec)}}
+    elif kind is Kind.RECORDS:
+        schema = {"type": "array", "minItems": spec.min_items,
+                  "items": {"type": "object", **_object(spec)}}
     elif kind is Kind.STEP_ID:
         schema = {"type": "string", "allOf": [{"pattern": f"^{SLUG}$"},
                                               {"not": {"pattern": "^[0-9]+$"}},
@@ -116,6 +119,12 @@ def _object(spec: Field) -> dict[str, Any]:
     if required:
         result["required"] = required
     result["properties"] = {child.key: _value(child) for child in spec.fields}
+    if spec.alternatives:
+        result["oneOf"] = [
+            {"required": list(group),
+             "not": {"anyOf": [{"required": [key]} for other in spec.alternatives
+                               if other is not group for key in other]}}
+            for group in spec.alternatives]
     return result
 
 

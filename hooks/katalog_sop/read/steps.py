@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from ..model import END, Keputusan, Langkah
+from ..model import END, Keputusan, Langkah, Pilihan
 from . import flow
 from .fields import LANGKAH, Field, Kind
 from .reader import Read, Reader, is_slug
@@ -65,6 +65,14 @@ def _load_step(reader: Reader, node: yaml.Node, nomor: int,
     keputusan = _keputusan(reader, step.get("keputusan"), f"{where}.keputusan")
     if "keputusan" in step.values and keputusan is None:
         return None
+    lanjut = step.get("lanjut")
+    if "lanjut" in step.nodes and "keputusan" in step.nodes:
+        reader.report(step.nodes["lanjut"], "lanjut-on-decision", field=f"{where}.lanjut")
+        return None
+    if lanjut is not None and flow.resolve(lanjut, reader.step_ids) == nomor:
+        reader.report(step.nodes["lanjut"], "lanjut-self", field=f"{where}.lanjut",
+                      nomor=nomor)
+        return None
     step_id = step.get("id")
     if step.get("kegiatan") is None or not step.get("pelaksana"):
         return None
@@ -80,15 +88,47 @@ def _load_step(reader: Reader, node: yaml.Node, nomor: int,
         output=step.get("output", ()),
         keterangan=step.get("keterangan"),
         keputusan=keputusan,
+        lanjut=lanjut,
         line=line_of(node),
     )
 
 
 def _keputusan(reader: Reader, read: Read | None, where: str) -> Keputusan | None:
-    if read is None or "ya" not in read.values or "tidak" not in read.values:
+    if read is None:
+        return None
+    if "pilihan" in read.nodes:
+        if "ya" in read.nodes or "tidak" in read.nodes or "pilihan" not in read.values:
+            return None  # reported by the reader (both-alternatives, or the list itself)
+        pilihan = _pilihan(reader, read.values["pilihan"], f"{where}.pilihan")
+        if pilihan is None:
+            return None
+        return Keputusan(pertanyaan=read.get("pertanyaan"), pilihan=pilihan)
+    if "ya" not in read.values or "tidak" not in read.values:
         return None
     ya, tidak = read.values["ya"], read.values["tidak"]
     if flow.resolve(ya, reader.step_ids) == flow.resolve(tidak, reader.step_ids):
         reader.report(read.nodes["tidak"], "equal-targets", field=where, value=ya)
         return None
     return Keputusan(ya=ya, tidak=tidak, pertanyaan=read.get("pertanyaan"))
+
+
+def _pilihan(reader: Reader, items: list[Read | None], where: str) -> tuple[Pilihan, ...] | None:
+    """The ways out of a many-way decision; None when one is invalid or a label repeats."""
+    result: list[Pilihan] = []
+    labels: dict[str, int] = {}
+    valid = True
+    for index, item in enumerate(items, start=1):
+        if item is None or "label" not in item.values or "ke" not in item.values:
+            valid = False
+            continue
+        label = item.values["label"]
+        folded = " ".join(label.casefold().split())
+        if folded in labels:
+            reader.report(item.nodes["label"], "duplicate-label",
+                          field=f"{where}[{index}].label", value=label,
+                          other=f"pilihan[{labels[folded]}]")
+            valid = False
+            continue
+        labels[folded] = index
+        result.append(Pilihan(label, item.values["ke"], line_of(item.nodes["ke"])))
+    return tuple(result) if valid else None

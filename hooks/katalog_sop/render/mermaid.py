@@ -40,12 +40,15 @@ def diagram(sop: Sop) -> str:
             nodes[name].append(f"    {step_id(step.nomor, part)}{shape % label}")
             if part > 1:
                 edges.append(f"  {step_id(step.nomor)} -.- {step_id(step.nomor, part)}")
+        helpers = 0
         for target, branch in exits[step.nomor]:
             arrow = f"-->|{escape.mermaid(branch)}|" if branch else "-->"
             source = step_id(step.nomor)
             if target == step.nomor:
-                # Mermaid's swimlane layout crashes on a self-loop: go through a helper node.
-                helper = f"{source}_ulang"
+                # Mermaid's swimlane layout crashes on a self-loop: go through a helper node
+                # (one for each way back, when several `pilihan` come back here).
+                helpers += 1
+                helper = f"{source}_ulang" + (str(helpers) if helpers > 1 else "")
                 nodes[step.pelaksana[0]].append(f"    {helper}(({escape.mermaid(' ')}))")
                 edges.append(f"  {source} {arrow} {helper}")
                 edges.append(f"  {helper} --> {source}")

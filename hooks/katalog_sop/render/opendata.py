@@ -13,7 +13,16 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Catalogue, Instansi, Keterkaitan, PartialDate, Sop, SopRef
+from ..model import (
+    Catalogue,
+    Instansi,
+    Keputusan,
+    Keterkaitan,
+    Langkah,
+    PartialDate,
+    Sop,
+    SopRef,
+)
 from ..read import waktu
 
 CSV_COLUMNS = (
@@ -30,6 +39,34 @@ def _date(value: PartialDate | None) -> str | None:
 
 def _related(item: Keterkaitan) -> Any:
     return {"sop": item.key} if isinstance(item, SopRef) else item
+
+
+def _step(step: Langkah) -> dict[str, Any]:
+    """One step; ``lanjut`` and ``pilihan`` (contract v2) only where the editor wrote them,
+    so that a v1 file's record is what it always was."""
+    record: dict[str, Any] = {
+        "nomor": step.nomor,
+        "id": step.id,
+        "kegiatan": step.kegiatan,
+        "pelaksana": list(step.pelaksana),
+        "kelengkapan": list(step.kelengkapan),
+        "waktu": step.waktu,
+        "output": list(step.output),
+        "keterangan": step.keterangan,
+        "keputusan": _decision(step.keputusan),
+    }
+    if step.lanjut is not None:
+        record["lanjut"] = step.lanjut
+    return record
+
+
+def _decision(decision: Keputusan | None) -> dict[str, Any] | None:
+    if decision is None:
+        return None
+    if decision.pilihan:
+        return {"pertanyaan": decision.pertanyaan,
+                "pilihan": [{"label": item.label, "ke": item.ke} for item in decision.pilihan]}
+    return {"pertanyaan": decision.pertanyaan, "ya": decision.ya, "tidak": decision.tidak}
 
 
 def sop_record(sop: Sop, address: str) -> dict[str, Any]:
@@ -65,24 +102,7 @@ def sop_record(sop: Sop, address: str) -> dict[str, Any]:
         "peringatan": list(sop.peringatan),
         "pencatatan_pendataan": list(sop.pencatatan_pendataan),
         "pelaksana": list(sop.pelaksana),
-        "langkah": [
-            {
-                "nomor": step.nomor,
-                "id": step.id,
-                "kegiatan": step.kegiatan,
-                "pelaksana": list(step.pelaksana),
-                "kelengkapan": list(step.kelengkapan),
-                "waktu": step.waktu,
-                "output": list(step.output),
-                "keterangan": step.keterangan,
-                "keputusan": None if step.keputusan is None else {
-                    "pertanyaan": step.keputusan.pertanyaan,
-                    "ya": step.keputusan.ya,
-                    "tidak": step.keputusan.tidak,
-                },
-            }
-            for step in sop.langkah
-        ],
+        "langkah": [_step(step) for step in sop.langkah],
         "jumlah_waktu": total or None,
         "waktu_tidak_terhitung": uncounted,
     }

@@ -36,11 +36,16 @@ class SopLink:
 
 @dataclass(frozen=True)
 class StepRow:
-    """One row of the procedure table. Decision targets are step numbers, None for the end."""
+    """One row of the procedure table, with where it goes when that is not simply the next
+    step. Targets are step numbers, None for the end."""
 
     step: Langkah
-    ya: int | None = None
-    tidak: int | None = None
+    branches: tuple[tuple[str, int | None], ...] = ()
+    """A decision's ways out: ``(label, target)``."""
+    jump: int | None = None
+    """A plain step's ``lanjut`` to a step."""
+    ends: bool = False
+    """A plain step with ``lanjut: selesai``."""
 
 
 def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
@@ -65,8 +70,12 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
         qr=Markup(qr.svg(address)) if address else None,  # from the site address, not editors
         related=[_sop_link(item, sop, catalogue) if isinstance(item, SopRef) else item
                  for item in sop.keterkaitan],
+        referrers=[(_sop_link(SopRef(other.instansi, other.slug), sop, catalogue),
+                    catalogue.agency(other.instansi) if other.instansi != sop.instansi
+                    else None, how)
+                   for other, how in catalogue.referrers(sop.key)],
         diagram=_diagram(sop),
-        rows=[_step_row(step, sop) for step in sop.langkah],
+        rows=[_step_row(step, flow.step_ids(sop.langkah)) for step in sop.langkah],
         total=total,
         uncounted=uncounted,
         edit_url=context.edit_url(sop.source),
@@ -94,17 +103,19 @@ def _diagram(sop: Sop) -> Markup | None:
     return Markup("\n".join(html(line) for line in mermaid.diagram(sop).splitlines()))
 
 
-def _step_row(step: Langkah, sop: Sop) -> StepRow:
-    if step.keputusan is None:
-        return StepRow(step)
-    return StepRow(step, _target(step.keputusan.ya, sop), _target(step.keputusan.tidak, sop))
+def _step_row(step: Langkah, ids: dict[str, int]) -> StepRow:
+    if step.keputusan is not None:
+        return StepRow(step, tuple((label, _target(target, ids))
+                                   for label, target in step.keputusan.branches()))
+    if step.lanjut is not None:
+        jump = _target(step.lanjut, ids)
+        return StepRow(step, jump=jump, ends=jump is None)
+    return StepRow(step)
 
 
-def _target(target: str | int, sop: Sop) -> int | None:
-    if target == "selesai":
-        return None
-    return target if isinstance(target, int) else next(
-        step.nomor for step in sop.langkah if step.id == target)
+def _target(target: str | int, ids: dict[str, int]) -> int | None:
+    resolved = flow.resolve(target, ids)
+    return resolved if isinstance(resolved, int) else None
 
 
 def _print_footer(sop: Sop, address: str | None, context: SiteContext) -> Markup:
