@@ -235,28 +235,53 @@ def _steps(draw: st.DrawFn, lanes: list[str], text: st.SearchStrategy[str]) -> l
             step["keterangan"] = draw(text)
         if draw(st.integers(0, 2)) == 0:
             step["keputusan"] = _decision(draw, nomor, count, ids, has_id, text)
+        elif draw(st.integers(0, 3)) == 0:
+            # Contract v2: a plain step that says where it goes (here: where it would go).
+            step["lanjut"] = _written_target(draw, nomor + 1 if nomor < count else "selesai",
+                                             ids, has_id)
         steps.append(step)
     return steps
 
 
+def _written_target(draw: st.DrawFn, target: int | str, ids: list[str],
+                    has_id: list[bool]) -> int | str:
+    """A flow target in one of the forms an editor may write it."""
+    if target == "selesai":
+        return draw(st.sampled_from(["selesai", " selesai "]))
+    assert isinstance(target, int)
+    forms: list[int | str] = [target, str(target)]
+    if has_id[target - 1]:
+        forms.append(ids[target - 1])
+    return draw(st.sampled_from(forms))
+
+
+def label_key(label: str) -> str:
+    """Labels of one decision must differ in this form (case and spacing ignored)."""
+    return " ".join(label.casefold().split())
+
+
 def _decision(draw: st.DrawFn, nomor: int, count: int, ids: list[str], has_id: list[bool],
               text: st.SearchStrategy[str]) -> dict[str, Any]:
-    """A decision whose one branch goes on and whose other loops back (maybe to itself)."""
+    """A decision whose one branch goes on and whose other loops back (maybe to itself);
+    a third of them as ``pilihan`` with two to four labelled ways (the others to either of
+    those or to the end, so some targets repeat: a warning, not an error)."""
 
     def written(target: int | str) -> int | str:
-        if target == "selesai":
-            return draw(st.sampled_from(["selesai", " selesai "]))
-        assert isinstance(target, int)
-        forms: list[int | str] = [target, str(target)]
-        if has_id[target - 1]:
-            forms.append(ids[target - 1])
-        return draw(st.sampled_from(forms))
+        return _written_target(draw, target, ids, has_id)
 
     onward: int | str = nomor + 1 if nomor < count else "selesai"
     back = draw(st.integers(1, nomor))
     decision: dict[str, Any] = {}
     if draw(st.booleans()):
         decision["pertanyaan"] = draw(text)
+    if draw(st.integers(0, 2)) == 0:
+        extra = draw(st.lists(st.sampled_from([onward, back, "selesai"]), max_size=2))
+        targets = draw(st.permutations([onward, back, *extra]))
+        labels = draw(st.lists(text, min_size=len(targets), max_size=len(targets),
+                               unique_by=label_key))
+        decision["pilihan"] = [{"label": label, "ke": written(target)}
+                               for label, target in zip(labels, targets, strict=True)]
+        return decision
     first, second = (onward, back) if draw(st.booleans()) else (back, onward)
     decision["ya"], decision["tidak"] = written(first), written(second)
     return decision

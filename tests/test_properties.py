@@ -238,9 +238,19 @@ def _check_sop_page(doc: Element, gen: GenSop, cat: GenCatalogue, sop: Sop) -> N
                 number = _step_number(target, steps)
                 return "selesai" if number is None else f"langkah {number}"
             question = f"{_t(decision['pertanyaan'])} " if "pertanyaan" in decision else ""
+            ways = ([(_t(item["label"]), item["ke"]) for item in decision["pilihan"]]
+                    if "pilihan" in decision
+                    else [("Ya", decision["ya"]), ("Tidak", decision["tidak"])])
             m.eq(f"langkah {nomor} decision", [s.text for s in spans],
-                 [f"{question}Ya: {target_text(decision['ya'])}; "
-                  f"Tidak: {target_text(decision['tidak'])}"])
+                 [question + "; ".join(f"{label}: {target_text(target)}"
+                                       for label, target in ways)])
+        jumps = cells[1].find_all("span", "sop-lanjut")
+        if "lanjut" not in step:
+            m.eq(f"langkah {nomor} no lanjut", len(jumps), 0)
+        else:
+            number = _step_number(step["lanjut"], steps)
+            m.eq(f"langkah {nomor} lanjut", [s.text for s in jumps],
+                 ["Prosedur selesai" if number is None else f"Lanjut ke langkah {number}"])
         m.eq(f"langkah {nomor} pelaksana", cells[2].split_by_br(),
              [_t(name) for name in _items(step["pelaksana"])])
         for index, key in ((3, "kelengkapan"), (5, "output")):
@@ -496,6 +506,8 @@ def _model_texts(sop: Sop) -> dict[str, object]:
             "kelengkapan": list(step.kelengkapan), "waktu": step.waktu,
             "output": list(step.output), "keterangan": step.keterangan,
             "pertanyaan": step.keputusan.pertanyaan if step.keputusan else None,
+            "pilihan": [item.label for item in step.keputusan.pilihan] if step.keputusan
+            else [],
         })
     signer = sop.disahkan_oleh
     return {
@@ -521,6 +533,8 @@ def _written_texts(gen: GenSop) -> dict[str, object]:
             "kelengkapan": _items(step.get("kelengkapan")), "waktu": step.get("waktu"),
             "output": _items(step.get("output")), "keterangan": step.get("keterangan"),
             "pertanyaan": (step.get("keputusan") or {}).get("pertanyaan"),
+            "pilihan": [item["label"] for item in (step.get("keputusan") or {}).get(
+                "pilihan", [])],
         })
     signer = data.get("disahkan_oleh")
     decree = data.get("penetapan")
@@ -653,6 +667,12 @@ def test_diagram_labels_are_the_exact_text(data: st.DataObject) -> None:
         executors = _items(step["pelaksana"])
         for part in range(1, len(executors) + 1):
             assert nodes[mermaid.step_id(nomor, part)] == f"{nomor}. {label}"
+        decision = step.get("keputusan")
+        ways = ([] if decision is None else [item["label"] for item in decision["pilihan"]]
+                if "pilihan" in decision else ["Ya", "Tidak"])
+        edges = [_unmermaid(m[1]) for m in re.finditer(
+            rf'^  {mermaid.step_id(nomor)} -->\|(".*")\| \w+$', source, re.M)]
+        assert edges == ways  # one labelled edge per way, in the order written
     # Only generated identifiers and fixed words outside the quoted labels.
     for line in source.splitlines():
         outside = re.sub(r'"[^"]*"', '""', line)
@@ -700,6 +720,7 @@ def _json_texts(record: dict[str, Any]) -> dict[str, object]:
             "kelengkapan": step["kelengkapan"], "waktu": step["waktu"],
             "output": step["output"], "keterangan": step["keterangan"],
             "pertanyaan": (step["keputusan"] or {}).get("pertanyaan"),
+            "pilihan": [item["label"] for item in (step["keputusan"] or {}).get("pilihan", [])],
         } for step in record["langkah"]],
     }
 

@@ -132,7 +132,7 @@ ERROR_CASES: dict[str, tuple[str | bytes, str]] = {
                     f"{F}:16: langkah[1].lanjut: langkah 1 tidak dapat lanjut ke dirinya "
                     "sendiri"),
     "missing-alternative": (
-        _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    keputusan: {pertanyaan: Lengkap?}\n"),
+        _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    keputusan: {pertanyaan: 'Lengkap?'}\n"),
         f"{F}:16: langkah[1].keputusan: tulis tujuan keputusan: ya dan tidak, atau pilihan"),
     "both-alternatives": (
         _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    keputusan:\n      ya: 2\n"
@@ -241,9 +241,9 @@ _LONG = VALID.split("langkah:")[0] + "langkah:\n" + "".join(
 
 WARNING_CASES: dict[str, tuple[str, str]] = {
     "diagram-too-large": (_LONG, f"{F}:11: langkah: diagram alir tidak digambar: 301 langkah "
-                          "dengan 0 keputusan atau lanjut yang kembali ke langkah sebelumnya (paling banyak "
-                          "300 langkah tanpa keputusan itu; 150 langkah dengan 1 keputusan itu; "
-                          "40 langkah dengan 8 keputusan itu)"),
+                          "dengan 0 keputusan atau lanjut yang kembali ke langkah sebelumnya "
+                          "(paling banyak 300 langkah tanpa keputusan itu; 150 langkah dengan "
+                          "1 keputusan itu; 40 langkah dengan 8 keputusan itu)"),
     "duplicate-choice-target": (
         _sop("    waktu: 1 hari\n", "    waktu: 1 hari\n    keputusan:\n"
              "      pertanyaan: Keputusan?\n      pilihan:\n"

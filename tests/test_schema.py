@@ -27,6 +27,7 @@ VALIDATOR_ONLY = {
     "yaml-syntax", "yaml-tab", "not-utf8", "too-large", "yaml-alias", "duplicate-key",
     "revisi-before-pembuatan", "unknown-pelaksana", "bad-target", "equal-targets",
     "unreachable", "no-exit", "duplicate-id", "unknown-sop", "too-many-steps", "diganti-self",
+    "lanjut-self", "duplicate-label",
 }
 
 

@@ -127,8 +127,8 @@ _RULES = [
     Rule("missing-alternative", "{field}: tulis tujuan keputusan: {choices}",
          "Keputusan dua jalan memakai `ya` dan `tidak`; keputusan dengan lebih banyak jalan "
          "memakai `pilihan` (masing-masing `label` dan `ke`)."),
-    Rule("both-alternatives", "{field}: {first} dan {second} tidak boleh dipakai bersama; pilih salah "
-         "satu",
+    Rule("both-alternatives",
+         "{field}: {first} dan {second} tidak boleh dipakai bersama; pilih salah satu",
          "Pakai `ya` dan `tidak` untuk dua jalan, atau hanya `pilihan` (pindahkan ya/tidak "
          "menjadi butir pilihan)."),
     Rule("too-few-items", "{field}: {count} butir; paling sedikit {least}",

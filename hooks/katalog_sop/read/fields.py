@@ -84,6 +84,8 @@ class Field:
     alternatives: tuple[tuple[str, ...], ...] = ()
     """For MAPPING: exactly one of these groups of keys, each group written whole
     (a decision has ``ya`` and ``tidak``, or ``pilihan``)."""
+    excludes: tuple[str, ...] = ()
+    """Keys of the same mapping this one may not be written with (``lanjut``: keputusan)."""
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -130,7 +132,7 @@ LANGKAH = Field("langkah", Kind.STEPS, Need.REQUIRED, non_empty=True, max_items=
           description='Seperti tertulis, misalnya "2 hari" atau "10 menit".'),
     Field("output", Kind.TEXTS),
     Field("keterangan", Kind.TEXT),
-    Field("lanjut", Kind.TARGET,
+    Field("lanjut", Kind.TARGET, excludes=("keputusan",),
           description="Hanya langkah biasa: tujuan berikutnya bila bukan langkah sesudahnya. "
                       + TARGET_WHY),
     _KEPUTUSAN,

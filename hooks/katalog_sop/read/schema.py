@@ -119,6 +119,10 @@ def _object(spec: Field) -> dict[str, Any]:
     if required:
         result["required"] = required
     result["properties"] = {child.key: _value(child) for child in spec.fields}
+    exclusions = [{"not": {"required": [child.key, other]}}
+                  for child in spec.fields for other in child.excludes]
+    if exclusions:
+        result["allOf"] = exclusions
     if spec.alternatives:
         result["oneOf"] = [
             {"required": list(group),

@@ -66,7 +66,8 @@ def _load_step(reader: Reader, node: yaml.Node, nomor: int,
     if "keputusan" in step.values and keputusan is None:
         return None
     lanjut = step.get("lanjut")
-    if "lanjut" in step.nodes and "keputusan" in step.nodes:
+    if "lanjut" in step.nodes and any(key in step.nodes
+                                      for key in STEP.child("lanjut").excludes):
         reader.report(step.nodes["lanjut"], "lanjut-on-decision", field=f"{where}.lanjut")
         return None
     if lanjut is not None and flow.resolve(lanjut, reader.step_ids) == nomor:
