@@ -25,7 +25,7 @@ def test_every_sop_and_instansi_has_a_page(real_catalogue: Catalogue, built_site
     for sop in real_catalogue.sops:
         page = (built_site / sop.instansi / sop.slug / "index.html").read_text()
         assert 'class="mermaid"' in page
-        assert "Uraian Prosedur" in page
+        assert "Bagan Alir" in page
     for agency in real_catalogue.instansi:
         page = (built_site / agency.slug / "index.html").read_text()
         for sop in real_catalogue.sops_of(agency.slug):

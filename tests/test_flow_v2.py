@@ -176,7 +176,7 @@ def test_open_data_carries_the_new_keys_as_written(v2_site: Path) -> None:
 
 
 def _row_text(page: str, nomor: int) -> str:
-    match = re.search(rf'<tr id="langkah-{nomor}">(.*?)</tr>', page, re.S)
+    match = re.search(rf'<tr [^>]*\bid="langkah-{nomor}"[^>]*>(.*?)</tr>', page, re.S)
     assert match, f"row {nomor} missing"
     return match[1]
 

@@ -75,16 +75,14 @@ def test_every_sop_prints_as_the_form(key: str, real_catalogue: Catalogue, pdf_s
     assert (sop.nomor or "\u2014") in flat
     assert _flat(sop.nama) in flat
     for lane in sop.pelaksana:
-        assert lane in flat, lane
-    words = set(flat.split())
-    # In content-stream order each diagram box is one block of text: "n. kegiatan", wrapped.
+        # A narrow column breaks a name after a slash ("Kasi/ Kasubag").
+        assert lane.replace(" ", "") in flat.replace(" ", ""), lane
+    # In content-stream order each cell of the form table is one block of text, wrapped.
     raw = _flat(_text(path, "-raw"))
     for step in sop.langkah:
-        if step.keputusan is None:
-            assert _flat(f"{step.nomor}. {step.kegiatan}") in raw, step.kegiatan
-        else:
-            assert _flat(f"{step.nomor}. {step.keputusan.pertanyaan}") in raw
-            assert set(step.kegiatan.split()) <= words, step.kegiatan
+        assert _flat(step.kegiatan) in raw, step.kegiatan
+        if step.keputusan is not None and step.keputusan.pertanyaan:
+            assert _flat(step.keputusan.pertanyaan) in raw
     for chrome in SITE_CHROME:
         assert chrome not in flat, chrome
     # The running footer names the SOP and its address on every page, with "x dari y".

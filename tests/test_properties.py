@@ -221,16 +221,20 @@ def _check_sop_page(doc: Element, gen: GenSop, cat: GenCatalogue, sop: Sop) -> N
     m.eq("diagram source", code.text, mermaid.diagram(sop).rstrip("\n"))
 
     steps = data["langkah"]
-    body = doc.one("table", "sop-prosedur").one("tbody")
-    m.eq("step rows", len(body.find_all("tr")), len(steps))
+    table = doc.one("table", "sop-bagan__tabel--layar")
+    lanes = [_t(name) for name in _items(data["pelaksana"])]
+    m.eq("executor columns", [th.text for th in table.find_all("th", "sop-bagan__pelaksana")],
+         lanes)
+    body = table.one("tbody")
+    m.eq("step rows", len(body.find_all("tr", "sop-bagan__baris--langkah")), len(steps))
     for nomor, step in enumerate(steps, start=1):
-        cells = [c for c in body.one("tr", id=f"langkah-{nomor}").children
-                 if isinstance(c, Element)]
-        m.eq(f"langkah {nomor} cells", len(cells), 7)
+        row = body.one("tr", id=f"langkah-{nomor}")
+        cells = [c for c in row.children if isinstance(c, Element)]
         m.eq(f"langkah {nomor} no", cells[0].text, str(nomor))
-        m.eq(f"langkah {nomor} kegiatan", cells[1].own_text, _t(step["kegiatan"]))
+        kegiatan = row.one("td", "sop-bagan__kegiatan")
+        m.eq(f"langkah {nomor} kegiatan", kegiatan.own_text, _t(step["kegiatan"]))
         decision = step.get("keputusan")
-        spans = cells[1].find_all("span", "sop-keputusan")
+        spans = kegiatan.find_all("span", "sop-keputusan")
         if decision is None:
             m.eq(f"langkah {nomor} no decision", len(spans), 0)
         else:
@@ -244,28 +248,39 @@ def _check_sop_page(doc: Element, gen: GenSop, cat: GenCatalogue, sop: Sop) -> N
             m.eq(f"langkah {nomor} decision", [s.text for s in spans],
                  [question + "; ".join(f"{label}: {target_text(target)}"
                                        for label, target in ways)])
-        jumps = cells[1].find_all("span", "sop-lanjut")
+            # Each way's label is drawn beside its line in the form's drawing.
+            m.eq(f"langkah {nomor} labels", sorted(s.text for s in row.find_all(
+                "span", "sop-label__teks")), sorted(label for label, _ in ways))
+        jumps = kegiatan.find_all("span", "sop-lanjut")
         if "lanjut" not in step:
             m.eq(f"langkah {nomor} no lanjut", len(jumps), 0)
         else:
             number = _step_number(step["lanjut"], steps)
             m.eq(f"langkah {nomor} lanjut", [s.text for s in jumps],
                  ["Prosedur selesai" if number is None else f"Lanjut ke langkah {number}"])
-        m.eq(f"langkah {nomor} pelaksana", cells[2].split_by_br(),
-             [_t(name) for name in _items(step["pelaksana"])])
-        for index, key in ((3, "kelengkapan"), (5, "output")):
+        executors = [_t(name) for name in _items(step["pelaksana"])]
+        m.eq(f"langkah {nomor} pelaksana", kegiatan.one("span", "sop-bagan__oleh").text,
+             "Pelaksana: " + ", ".join(executors))
+        # The step's symbol in each of its executors' columns, and in no other.
+        drawn = [index for index, cell in enumerate(row.find_all("td", "sop-bagan__sel"))
+                 if cell.find_all("span", "sop-simbol", data_simpul=str(nomor))]
+        m.eq(f"langkah {nomor} symbols", drawn,
+             sorted({lanes.index(name) for name in executors}))
+        mutu = {cell.attrs["data-label"]: cell for cell in row.find_all("td", "sop-bagan__mutu")}
+        for key, label in (("kelengkapan", "Kelengkapan"), ("output", "Output")):
             values = [_t(v) for v in _items(step.get(key))]
             if len(values) >= 2:
-                m.eq(f"langkah {nomor} {key}", [li.text for li in cells[index].find_all("li")],
+                m.eq(f"langkah {nomor} {key}", [li.text for li in mutu[label].find_all("li")],
                      values)
             else:
-                m.eq(f"langkah {nomor} {key}", cells[index].text, "".join(values))
-        m.eq(f"langkah {nomor} waktu", cells[4].text, _t(step.get("waktu", "")))
-        m.eq(f"langkah {nomor} keterangan", cells[6].text, _t(step.get("keterangan", "")))
+                m.eq(f"langkah {nomor} {key}", mutu[label].text, "".join(values))
+        m.eq(f"langkah {nomor} waktu", mutu["Waktu"].text, _t(step.get("waktu", "")))
+        m.eq(f"langkah {nomor} keterangan", mutu["Keterangan"].text,
+             _t(step.get("keterangan", "")))
     total, uncounted = waktu.total(step.get("waktu") for step in steps)
     expected_total = (total or DASH) + (
         "tidak terhitung: " + "; ".join(_t(v) for v in uncounted) if uncounted else "")
-    m.eq("jumlah waktu", doc.one("td", "sop-jumlah-waktu").text, expected_total)
+    m.eq("jumlah waktu", table.one("td", "sop-jumlah-waktu").text, expected_total)
 
     styles = [el.text for el in article.find_all("style")]
     m.eq("one print-footer rule", len(styles), 1)
@@ -860,7 +875,8 @@ def test_generated_diagrams_parse_and_render_in_the_browser(
 
 READ_PAGE = """
 const text = el => el ? el.textContent : null;
-const rows = [...document.querySelectorAll('table.sop-prosedur tbody tr')].map(tr =>
+const rows = [...document.querySelectorAll(
+    '.sop-bagan__layar table tbody tr.sop-bagan__baris--langkah')].map(tr =>
   [...tr.cells].map(td => [...td.childNodes].filter(n => n.nodeType === 3)
                                             .map(n => n.data).join('')));
 const lis = [...document.querySelectorAll('.sop-bagian li')].map(li => li.textContent);

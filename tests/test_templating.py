@@ -32,7 +32,7 @@ CONTEXT = pages.SiteContext(built=dt.date(2026, 1, 2), site_url="https://katalog
                             edit_base="https://github.com/contoh/katalog-sop/edit/main/",
                             pdf=True)
 TEMPLATES = {"instansi_page.html", "instansi_table.html", "macros.html", "rules_reference.html",
-             "sop_kop.html", "sop_page.html", "sop_prosedur.html", "warnings_report.html"}
+             "sop_kop.html", "sop_page.html", "sop_bagan.html", "warnings_report.html"}
 
 
 def _catalogue(text: str, status: Status = Status.BERLAKU) -> tuple[Sop, Catalogue]:
@@ -140,8 +140,8 @@ def test_editor_text_is_escaped_everywhere_on_the_sop_page(status: Status) -> No
     for fragment in (f'<strong class="sop-nama" data-pagefind-meta="title">{escaped}</strong>',
                      f"<li>{escaped}</li>", f'<span data-pagefind-meta="nomor">{escaped}</span>',
                      f"Nomor {escaped} tanggal Maret 2024 tentang {escaped}</td>",
-                     f'<td>{escaped}<span class="sop-keputusan">{escaped} Ya: '
-                     '<a href="#langkah-2">langkah 2</a>; Tidak: selesai</span></td>'):
+                     f'<td class="sop-bagan__kegiatan">{escaped}<span class="sop-keputusan">'
+                     f'{escaped} Ya: <a href="#langkah-2">langkah 2</a>; Tidak: selesai</span>'):
         assert fragment in body
 
 
@@ -161,7 +161,7 @@ def test_sop_body_lines_start_and_end_with_markup_and_keep_editor_spaces() -> No
     for line in _outside_pre(body.removesuffix("\n")):
         assert line.startswith("<") and line.endswith(">"), line
     assert "<li>  spasi di tepi  </li>" in body
-    assert "<td>  spasi di tepi  </td>" in body
+    assert '<td class="sop-bagan__mutu" data-label="Waktu">  spasi di tepi  </td>' in body
 
 
 def test_the_diagram_keeps_its_lines_exactly() -> None:

@@ -179,7 +179,7 @@ _RULES = [
     Rule("diagram-too-large",
          "langkah: diagram alir tidak digambar: {count} langkah dengan {loops} keputusan atau "
          "lanjut yang kembali ke langkah sebelumnya (paling banyak {limits})",
-         "Alur lengkap tetap tampil dan tercetak di tabel Uraian Prosedur. Bila diagram "
+         "Alur lengkap tetap tampil dan tercetak di Bagan Alir. Bila diagram "
          "diperlukan, pecah prosedur menjadi beberapa SOP yang saling terkait "
          "(`keterkaitan`).", warning=True),
     Rule("not-published", "berkas keterangan ini tidak diterbitkan di situs",

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..model import Catalogue, Langkah, PartialDate, Sop, SopRef
 from ..read import flow, waktu
-from . import escape, mermaid, qr, templating, text
+from . import escape, form, mermaid, qr, templating, text
 from .escape import html
 from .listings import search_filter, search_label
 
@@ -46,6 +46,20 @@ class StepRow:
     """A plain step's ``lanjut`` to a step."""
     ends: bool = False
     """A plain step with ``lanjut: selesai``."""
+    berikut: str | None = None
+    """Where a plain step that simply goes on goes ("langkah 4", "prosedur selesai"): said
+    where the form's arrows are not seen (a phone, a screen reader)."""
+
+    def flow_plain(self) -> str:
+        """What the kegiatan cell says about where the step goes, as plain text."""
+        if self.branches:
+            question = self.step.keputusan.pertanyaan if self.step.keputusan else None
+            ways = "; ".join(f"{label}: " + (f"langkah {n}" if n is not None else "selesai")
+                             for label, n in self.branches)
+            return f"{question} {ways}" if question else ways
+        if self.jump is not None:
+            return f"Lanjut ke langkah {self.jump}"
+        return "Prosedur selesai" if self.ends else ""
 
 
 def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
@@ -54,6 +68,14 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
     address = context.url(f"{sop.instansi}/{sop.slug}/")
     replaced_by = sop.diganti_oleh
     total, uncounted = waktu.total(step.waktu for step in sop.langkah)
+    ids = flow.step_ids(sop.langkah)
+    rows = [_step_row(step, ids, len(sop.langkah)) for step in sop.langkah]
+    screen = form.pages(sop)[0]
+    lanes = len(sop.pelaksana)
+    breaks = form.paginate(sop, form.widths(lanes, screen.jalur_width),
+                           [row.flow_plain() for row in rows])
+    printed = form.pages(sop, breaks)
+    columns = form.widths(lanes, max(page.jalur_width for page in [screen, *printed]))
     body = templating.html_block(
         "sop_page.html",
         sop=sop,
@@ -75,7 +97,10 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
                     else None, how)
                    for other, how in catalogue.referrers(sop.key)],
         diagram=_diagram(sop),
-        rows=[_step_row(step, flow.step_ids(sop.langkah)) for step in sop.langkah],
+        steps=rows,
+        screen=screen,
+        printed=printed,
+        columns=columns,
         total=total,
         uncounted=uncounted,
         edit_url=context.edit_url(sop.source),
@@ -103,14 +128,15 @@ def _diagram(sop: Sop) -> Markup | None:
     return Markup("\n".join(html(line) for line in mermaid.diagram(sop).splitlines()))
 
 
-def _step_row(step: Langkah, ids: dict[str, int]) -> StepRow:
+def _step_row(step: Langkah, ids: dict[str, int], count: int) -> StepRow:
     if step.keputusan is not None:
         return StepRow(step, tuple((label, _target(target, ids))
                                    for label, target in step.keputusan.branches()))
     if step.lanjut is not None:
         jump = _target(step.lanjut, ids)
         return StepRow(step, jump=jump, ends=jump is None)
-    return StepRow(step)
+    return StepRow(step, berikut=(f"langkah {step.nomor + 1}" if step.nomor < count
+                                  else "prosedur selesai"))
 
 
 def _target(target: str | int, ids: dict[str, int]) -> int | None:

@@ -38,6 +38,12 @@ def _finalize(value: object) -> object:
     raise TypeError(f"a template printed a {type(value).__name__}, not text: {value!r}")
 
 
+def _breakable(value: str) -> Markup:
+    """Editor text, escaped, that a narrow column may break after each slash
+    ("Kasi/<wbr>Kasubag"): the text shown is unchanged."""
+    return Markup(escape.html(value).replace("/", "/<wbr>"))
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     """The environment of the templates in ``templates/``, made once per process."""
@@ -52,6 +58,7 @@ def environment() -> jinja2.Environment:
         finalize=_finalize,
     )
     env.filters["tanggal"] = text.tanggal
+    env.filters["putus"] = _breakable
     return env
 
 
