@@ -31,8 +31,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from ..model import END, Sop
 from ..read import flow
+from .escape import html
 
 TOP = 0.6
 """Space above each symbol, em."""
@@ -97,6 +100,12 @@ class Row:
     @property
     def style(self) -> str:
         return f"height:{_em(self.height)}"
+
+    @property
+    def symbols(self) -> tuple[bool, ...]:
+        """Whether each cell holds a symbol of this row's step (or the start or end)."""
+        return tuple(any(item.kind == "simbol" and item.node is not None and item.node >= 0
+                         for item in items) for items in self.cells)
 
 
 @dataclass(frozen=True)
@@ -558,6 +567,42 @@ def _label(cell: Cell, text: str, y: float, side: str) -> None:
     else:
         style = f"right:calc(50% + .3em);bottom:calc(100% - {_em(y)})"
     cell.add(Item("label", style, text=text, side=side), y)
+
+
+# ---------- HTML of one cell's drawing ----------
+
+_DIAMOND = ('<svg viewBox="0 0 32 16" preserveAspectRatio="none" focusable="false">'
+            '<polygon points="16,.5 31.5,8 16,15.5 .5,8"/></svg>')
+_PENTAGON = ('<svg viewBox="0 0 14 13" preserveAspectRatio="none" focusable="false">'
+             '<polygon points=".5,.5 13.5,.5 13.5,8 7,12.5 .5,8"/></svg>')
+
+
+def drawing(items: Sequence[Item]) -> Markup:
+    """The boxes of one cell as HTML, hidden from screen readers (the cell says in words
+    what its symbol is). Built here rather than in a template: a page has thousands of
+    these boxes. Text (labels, connector letters) passes ``escape.html``; styles are
+    numbers made here."""
+    parts = ['<span class="sop-gambar" aria-hidden="true">']
+    for item in items:
+        style = html(item.style)
+        if item.kind == "simbol":
+            inner = (_DIAMOND if item.shape == "keputusan"
+                     else _PENTAGON if item.shape == "sambung" else "")
+            text = f'<span class="sop-simbol__teks">{html(item.text)}</span>' if item.text else ""
+            parts.append(f'<span class="sop-simbol sop-simbol--{item.shape}" style="{style}" '
+                         f'data-simpul="{item.node}">{inner}{text}</span>')
+        elif item.kind == "label":
+            parts.append(f'<span class="sop-label sop-label--{item.side}" style="{style}">'
+                         f'<span class="sop-label__teks">{html(item.text)}</span></span>')
+        elif item.kind == "panah":
+            parts.append(f'<i class="sop-panah sop-panah--{item.shape}" style="{style}"></i>')
+        else:
+            join = " sop-garis--gabung" if item.kind == "garis-sambung" else ""
+            start = f' data-dari="{item.node}"' if item.node is not None else ""
+            parts.append(f'<i class="sop-garis sop-garis--{item.shape}{join}" style="{style}"'
+                         f"{start}></i>")
+    parts.append("</span>")
+    return Markup("".join(parts))
 
 
 # ---------- Printing: column widths and pages ----------

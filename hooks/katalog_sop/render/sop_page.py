@@ -101,6 +101,7 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
         screen=screen,
         printed=printed,
         columns=columns,
+        draw=form.drawing,
         total=total,
         uncounted=uncounted,
         edit_url=context.edit_url(sop.source),
