@@ -7,6 +7,8 @@ import posixpath
 import re
 from pathlib import Path
 
+from test_properties_support import Element, parse_html
+
 from conftest import ROOT, SOP_KEYS
 from katalog_sop.model import Catalogue
 
@@ -76,3 +78,54 @@ def test_vendored_mermaid_is_the_recorded_file() -> None:
     assert recorded["sha256"].strip() == digest
     assert int(recorded["version"].strip().split(".")[0]) >= 11
     assert Path(folder / "LICENSE.txt").read_text().startswith("The MIT License")
+
+
+def _parsed_pages(site: Path) -> dict[str, Element]:
+    return {page.relative_to(site).as_posix(): parse_html(page.read_text())
+            for page in site.rglob("*.html")}
+
+
+def test_every_page_has_its_own_title(built_site: Path) -> None:
+    titles: dict[str, list[str]] = {}
+    for path, doc in _parsed_pages(built_site).items():
+        titles.setdefault(" ".join(doc.one("title").text.split()), []).append(path)
+    assert {title: paths for title, paths in titles.items() if len(paths) > 1} == {}
+
+
+def test_sop_titles_name_the_sop_and_its_instansi(real_catalogue: Catalogue,
+                                                  built_site: Path) -> None:
+    for sop in real_catalogue.sops:
+        doc = parse_html((built_site / sop.instansi / sop.slug / "index.html").read_text())
+        agency = real_catalogue.agency(sop.instansi)
+        title = doc.one("title").text
+        assert title.startswith(f"{sop.nama} \u2014 {agency.nama}"), title
+        assert title.endswith(" - Katalog SOP"), title
+        # The heading and the header name the SOP alone.
+        assert doc.one("h1").text == sop.nama
+
+
+def test_nav_entries_are_unique_and_name_repeated_instansi_with_their_government(
+        real_catalogue: Catalogue, built_site: Path) -> None:
+    for path, doc in _parsed_pages(built_site).items():
+        nav = doc.one("nav", "md-nav--primary")
+        entries = [" ".join(link.text.split()) for link in nav.find_all("a", "md-nav__link")]
+        assert len(entries) == len(set(entries)), (path, entries)
+    home = parse_html((built_site / "index.html").read_text())
+    home_entries = {" ".join(link.text.split()) for link in
+                    home.one("nav", "md-nav--primary").find_all("a", "md-nav__link")}
+    # The seed catalogue has two instansi named Satuan Polisi Pamong Praja.
+    assert {"Satuan Polisi Pamong Praja (Kabupaten Balangan)",
+            "Satuan Polisi Pamong Praja (Kabupaten Lumajang)"} <= home_entries
+    assert "Kecamatan Pakusari" in home_entries
+
+
+def test_sop_pages_lead_back_through_a_breadcrumb(real_catalogue: Catalogue,
+                                                  built_site: Path) -> None:
+    for sop in real_catalogue.sops:
+        doc = parse_html((built_site / sop.instansi / sop.slug / "index.html").read_text())
+        crumbs = doc.one("nav", "sop-jejak").find_all("li")
+        assert len(crumbs) == 3 and crumbs[0].text == "Beranda"
+        assert crumbs[0].one("a").attrs["href"] == "../../"
+        assert crumbs[1].one("a").attrs["href"] == "../"
+        assert crumbs[1].text.startswith(real_catalogue.agency(sop.instansi).nama)
+        assert crumbs[2].text == sop.nama and crumbs[2].attrs["aria-current"] == "page"

@@ -116,6 +116,31 @@ def _step_number(target: int | str, steps: list[dict[str, Any]]) -> int | None:
     return next(i for i, s in enumerate(steps, start=1) if s.get("id") == target.strip())
 
 
+def _same(text: str) -> str:
+    return " ".join(_t(text).split())
+
+
+def _instansi_name(slug: str, cat: GenCatalogue) -> str:
+    """An instansi as pages name it: with its government (less "Pemerintah ") where another
+    instansi has the same name, whitespace runs counting as one space."""
+    data = cat.instansi[slug]
+    if sum(_same(d["nama"]) == _same(data["nama"]) for d in cat.instansi.values()) == 1:
+        return _t(data["nama"])
+    government = _t(data["pemerintah"])
+    short = government[len("Pemerintah "):] if government.startswith("Pemerintah ") else ""
+    return f"{_t(data['nama'])} ({short if short.strip() else government})"
+
+
+def _sop_title(gen: GenSop, cat: GenCatalogue) -> str:
+    """An SOP page's <title> without the site name: the SOP (with its Nomor, or its file name,
+    where its instansi has another SOP of that name) and its instansi."""
+    title = _t(gen.data["nama"])
+    if sum(other.instansi == gen.instansi and _same(other.data["nama"]) == _same(title)
+           for other in cat.sops) > 1:
+        title += f" ({_t(gen.data['nomor']) if gen.data.get('nomor') else gen.slug})"
+    return f"{title} \u2014 {_instansi_name(gen.instansi, cat)}"
+
+
 def _sop_label(gen: GenSop) -> str:
     text = "SOP " + _t(gen.data["nama"])
     return text + (f" ({_t(gen.data['nomor'])})" if gen.data.get("nomor") else "")
@@ -141,12 +166,14 @@ def _check_sop_page(doc: Element, gen: GenSop, cat: GenCatalogue, sop: Sop) -> N
     agency = cat.instansi[gen.instansi]
     m = Mismatches(gen.key)
     nama = _t(data["nama"])
-    m.eq("<title>", doc.one("title").text, f"{nama} - Katalog SOP")
+    m.eq("<title>", doc.one("title").text, f"{_sop_title(gen, cat)} - Katalog SOP")
     article = doc.one("article")
     m.eq("<h1>", article.one("h1").text, nama)
     topic = doc.one("div", "md-header__topic", data_md_component="header-topic")
     m.eq("header title", topic.text.strip(" \n"), nama.strip(" \n"))
-    m.eq("breadcrumb", doc.one("p", "sop-jejak").one("a").text, _t(agency["nama"]))
+    crumbs = doc.one("nav", "sop-jejak").find_all("li")
+    m.eq("breadcrumb", [li.text for li in crumbs],
+         ["Beranda", _instansi_name(gen.instansi, cat), nama])
     m.eq("pemerintah", doc.one("p", "sop-kop__pemerintah").text, _t(agency["pemerintah"]))
     m.eq("nama instansi", doc.one("p", "sop-kop__nama-instansi").text, _t(agency["nama"]))
 
@@ -309,9 +336,9 @@ def _check_sop_page(doc: Element, gen: GenSop, cat: GenCatalogue, sop: Sop) -> N
 def _check_instansi_page(doc: Element, slug: str, cat: GenCatalogue) -> None:
     data = cat.instansi[slug]
     m = Mismatches(f"{slug}/")
-    m.eq("<title>", doc.one("title").text, f"{_t(data['nama'])} - Katalog SOP")
+    m.eq("<title>", doc.one("title").text, f"{_instansi_name(slug, cat)} - Katalog SOP")
     article = doc.one("article")
-    m.eq("<h1>", article.one("h1").text, _t(data["nama"]))
+    m.eq("<h1>", article.one("h1").text, _instansi_name(slug, cat))
     m.eq("pemerintah", article.one("p", "instansi-pemerintah").text, _t(data["pemerintah"]))
     paragraphs = [p.text for p in article.find_all("p") if not p.classes]
     expected = [f"{label}: {_t(data[key])}" for key, label in
@@ -354,8 +381,8 @@ def _check_home(doc: Element, cat: GenCatalogue) -> None:
                 for slug, d in cat.instansi.items()}
     m.eq("instansi table", found, expected)
     nav = {a.attrs["href"]: a.text.strip(" \n") for a in doc.find_all("a", "md-nav__link")}
-    for slug, data in cat.instansi.items():
-        m.eq(f"nav {slug}", nav.get(f"{slug}/"), _t(data["nama"]).strip(" \n"))
+    for slug in cat.instansi:
+        m.eq(f"nav {slug}", nav.get(f"{slug}/"), _instansi_name(slug, cat).strip(" \n"))
     m.check()
 
 
@@ -367,7 +394,7 @@ def _check_report(doc: Element, warnings: list[Any], cat: GenCatalogue) -> None:
     m.eq("warnings", found, expected)
     headings = sorted(section.one("h2").text for section in
                       doc.find_all("section", "katalog-laporan"))
-    m.eq("headings", headings, sorted(_t(s.data["nama"]) for s in cat.sops
+    m.eq("headings", headings, sorted(_sop_title(s, cat) for s in cat.sops
                                       if any(w.path == s.source for w in warnings)))
     m.check()
 
@@ -904,7 +931,7 @@ def test_browser_shows_every_text_exactly(cat: GenCatalogue, browser: Any,
             while seen["role"] is None and time.monotonic() < deadline:
                 time.sleep(0.2)
                 seen = browser.execute_script(READ_PAGE)
-            assert seen["title"] == f"{_t(gen.data['nama'])} - Katalog SOP"
+            assert seen["title"] == f"{_sop_title(gen, cat)} - Katalog SOP"
             assert seen["nama"] == _t(gen.data["nama"])
             assert seen["role"] == "swimlane", seen["svgText"]
             kegiatan = [row[1] for row in seen["rows"]]

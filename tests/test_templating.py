@@ -150,7 +150,7 @@ def test_sop_body_is_one_html_block_even_with_blank_lines_in_editor_text(text: s
     sop, catalogue = _catalogue(text, Status.DICABUT)
     page = pages.sop_page(sop, catalogue, CONTEXT)
     body = _body(page)
-    assert body.startswith('<div class="sop-halaman"') and body.endswith("</div>\n")
+    assert body.startswith('<nav class="sop-jejak"') and body.endswith("</div>\n")
     assert "\n\n" not in body and not re.search(r"\n[ \t]*\n", body)
     assert escape.html(text) in body and "&#10;" in body
 

@@ -1,4 +1,5 @@
-// Katalog SOP: the "Cetak" button, and swimlane diagrams fitted to the printed page.
+// Katalog SOP: the "Cetak" button, swimlane diagrams fitted to the printed page, and
+// scrolling tables that a keyboard can reach.
 // A static file (no inline script), loaded on every page through extra_javascript.
 (function () {
   "use strict";
@@ -66,6 +67,28 @@
       host.style.maxWidth = "";
     });
   }
+
+  // Material's scroll box around a Markdown table (the benchmark tables, on a phone) and a
+  // wide code example (katalog.css): where it scrolls, a keyboard can reach it, and a
+  // screen reader names the table's.
+  function focusableScrollBoxes() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset pre").forEach(function (box) {
+      var names = box.tagName === "PRE" ? ["tabindex"] : ["tabindex", "role", "aria-label"];
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute("tabindex", "0");
+        if (names.length > 1) {
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", "Tabel (dapat digeser ke samping)");
+        }
+      } else {
+        names.forEach(function (name) { box.removeAttribute(name); });
+      }
+    });
+  }
+
+  // After Material has wrapped the tables (it does so once the document has loaded).
+  window.addEventListener("load", focusableScrollBoxes);
+  window.addEventListener("resize", focusableScrollBoxes);
 
   window.addEventListener("beforeprint", fitDiagrams);
   window.addEventListener("afterprint", unfitDiagrams);

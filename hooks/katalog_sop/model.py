@@ -18,6 +18,12 @@ END = "selesai"
 """The flow target that means the end terminator."""
 
 
+def same_name(text: str) -> str:
+    """A name as a reader tells names apart: runs of whitespace are one space (as a browser
+    shows them), letter case counts."""
+    return " ".join(text.split())
+
+
 @dataclass(frozen=True)
 class PartialDate:
     """A date as the signed form gives it: a full day, or only a month (``day`` is None)."""
@@ -188,6 +194,8 @@ class Catalogue:
     _agencies: dict[str, Instansi] = field(default_factory=dict, compare=False, repr=False)
     _referrers: dict[str, list[tuple[Sop, str]]] = field(default_factory=dict, compare=False,
                                                          repr=False)
+    _name_counts: dict[tuple[str, ...], int] = field(default_factory=dict, compare=False,
+                                                     repr=False)
 
     def __post_init__(self) -> None:
         # Lookups by key, built once: pages ask for them once per SOP.
@@ -205,6 +213,18 @@ class Catalogue:
             for key, how in dict.fromkeys(targets):
                 if key != sop.key:
                     self._referrers.setdefault(key, []).append((sop, how))
+        # How many agencies share a name, and SOPs a name within their agency: pages name
+        # those more fully (render/names.py).
+        for name_key in ([(same_name(agency.nama),) for agency in self.instansi]
+                         + [(sop.instansi, same_name(sop.nama)) for sop in self.sops]):
+            self._name_counts[name_key] = self._name_counts.get(name_key, 0) + 1
+
+    def shares_name(self, item: Instansi | Sop) -> bool:
+        """Whether another instansi has this instansi's name, or another SOP of the same
+        instansi this SOP's name (compared as ``same_name`` folds them)."""
+        key = ((same_name(item.nama),) if isinstance(item, Instansi)
+               else (item.instansi, same_name(item.nama)))
+        return self._name_counts.get(key, 0) > 1
 
     def referrers(self, key: str) -> tuple[tuple[Sop, str], ...]:
         """The SOPs that point at ``key``, with how (``keterkaitan`` or ``diganti_oleh``),

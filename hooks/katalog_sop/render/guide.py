@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import Catalogue, Sop
 from ..problems import Problem, Rule
-from . import templating
+from . import names, templating
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _PLACEHOLDER_NAMES = {
@@ -40,6 +40,8 @@ class ReportGroup:
     source: str
     sop: Sop | None
     items: list[Problem]
+    title: str = ""
+    """The SOP as its page's title names it (with its instansi), when the file is one."""
 
 
 def message_parts(template: str) -> list[MessagePart]:
@@ -74,6 +76,7 @@ def warnings_report(warnings: Iterable[Problem], catalogue: Catalogue) -> str:
     return templating.markdown(templating.front_matter("Laporan Kesesuaian"), *templating.blocks(
         "warnings_report.html",
         total=sum(len(items) for items in by_source.values()),
-        groups=[ReportGroup(source, sops.get(source), by_source[source])
-                for source in sorted(by_source)],
+        groups=[ReportGroup(source, sop, by_source[source],
+                            names.sop_title(sop, catalogue) if sop is not None else "")
+                for source in sorted(by_source) for sop in [sops.get(source)]],
     ))

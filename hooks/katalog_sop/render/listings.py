@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ..model import Catalogue, Instansi
-from . import templating, text
+from . import names, templating, text
 from .context import ALL_DATA, data_base
 from .escape import html
 
@@ -24,7 +24,8 @@ def search_filter(agency: Instansi) -> str:
 def instansi_page(agency: Instansi, catalogue: Catalogue) -> str:
     """The page of one instansi: its details and the table of its SOPs."""
     sops = catalogue.sops_of(agency.slug)
-    return templating.markdown(templating.front_matter(agency.nama), *templating.blocks(
+    return templating.markdown(templating.front_matter(names.instansi_name(agency, catalogue)),
+                               *templating.blocks(
         "instansi_page.html",
         agency=agency,
         search_query=quote(search_filter(agency)),

@@ -57,7 +57,7 @@ def diagram(sop: Sop) -> str:
             edges.append(f"  {source} {arrow} {target_id}")
     nodes[end_lane].append(f"    {END_ID}([{escape.mermaid('Selesai')}])")
 
-    lines = [HEADER]
+    lines = [HEADER, *_accessible_name(sop)]
     placeholders = []
     for index, name in enumerate(sop.pelaksana, start=1):
         lines.append(f"  subgraph lane{index}[{escape.mermaid(name)}]")
@@ -73,6 +73,16 @@ def diagram(sop: Sop) -> str:
         lines.append("  classDef kosong fill:none,stroke:none")
         lines.append(f"  class {','.join(placeholders)} kosong")
     return "\n".join(lines) + "\n"
+
+
+def _accessible_name(sop: Sop) -> list[str]:
+    """The SVG's accessible name and description (Mermaid's ``accTitle``/``accDescr``), made
+    of fixed words and counts only: the SOP's own text is in the page heading and table."""
+    return [
+        "  accTitle: Diagram alir",
+        f"  accDescr: {len(sop.langkah)} langkah dalam {len(sop.pelaksana)} kolom pelaksana,"
+        " dari Mulai sampai Selesai. Setiap langkah juga tertulis di tabel Uraian Prosedur.",
+    ]
 
 
 def _label(step: Langkah) -> str:

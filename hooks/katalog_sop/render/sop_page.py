@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..model import Catalogue, Langkah, PartialDate, Sop, SopRef
 from ..read import flow, waktu
-from . import escape, form, mermaid, qr, templating, text
+from . import escape, form, mermaid, names, qr, templating, text
 from .escape import html
 from .listings import search_filter, search_label
 
@@ -80,6 +80,7 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
         "sop_page.html",
         sop=sop,
         agency=agency,
+        instansi_name=names.instansi_name(agency, catalogue),
         status=text.STATUS_LABELS[sop.status],
         search_label=search_label(agency),
         # Pagefind decodes character references in this text once more than a browser does,
@@ -102,13 +103,18 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
         printed=printed,
         columns=columns,
         draw=form.drawing,
+        search_steps=[_search_sentences(row) for row in rows]
+        + ([_sentence(f"Jumlah waktu: {total}")] if total else []),
         total=total,
         uncounted=uncounted,
         edit_url=context.edit_url(sop.source),
         footer=_print_footer(sop, address, context),
     )
-    return templating.markdown(templating.front_matter(sop.nama, hide=["navigation", "toc"]),
-                               body)
+    # The browser's title names the instansi too (the heading names the SOP alone); stored
+    # HTML-escaped like the title, because overrides/main.html prints it as it is.
+    front = templating.front_matter(sop.nama, hide=["navigation", "toc"],
+                                    document_title=html(names.sop_title(sop, catalogue)))
+    return templating.markdown(front, body)
 
 
 def _sop_link(ref: SopRef, page_sop: Sop, catalogue: Catalogue) -> SopLink:
@@ -138,6 +144,31 @@ def _step_row(step: Langkah, ids: dict[str, int], count: int) -> StepRow:
         return StepRow(step, jump=jump, ends=jump is None)
     return StepRow(step, berikut=(f"langkah {step.nomor + 1}" if step.nomor < count
                                   else "prosedur selesai"))
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence: a full stop added unless it ends in punctuation."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?:;" else text + "."
+
+
+def _search_sentences(row: StepRow) -> str:
+    """One step as search indexes and quotes it: who does what, then its Mutu Baku, as
+    sentences (Pagefind would join the table's cells into "kerja. 120 menit. Rekapitulasi")."""
+    step = row.step
+    parts = [f"Langkah {step.nomor} ({', '.join(step.pelaksana)}): {step.kegiatan}"]
+    if step.keputusan is not None and step.keputusan.pertanyaan:
+        parts.append(step.keputusan.pertanyaan)
+    if row.branches:
+        parts.append("; ".join(f"{label}: " + ("selesai" if number is None
+                                                 else f"langkah {number}")
+                               for label, number in row.branches))
+    # The Mutu Baku in the form's column order.
+    for label, value in (("Kelengkapan", ", ".join(step.kelengkapan)), ("Waktu", step.waktu),
+                         ("Output", ", ".join(step.output)), ("Keterangan", step.keterangan)):
+        if value:
+            parts.append(f"{label}: {value}")
+    return " ".join(_sentence(part) for part in parts)
 
 
 def _target(target: str | int, ids: dict[str, int]) -> int | None:
