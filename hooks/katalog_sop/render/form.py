@@ -66,7 +66,8 @@ class Item:
     style: str
     shape: str = ""
     """For a symbol: ``proses``, ``keputusan``, ``terminal`` or ``sambung``; for an
-    arrowhead: the way it points, ``bawah`` or ``kiri``; for a line: ``h`` or ``v``."""
+    arrowhead: the way it points, ``bawah`` or ``kiri``; for a line: ``h``, ``v`` or ``masuk``
+    (the way in from the row above, at its default place)."""
     text: str = ""
     node: int | None = None
     """The node a symbol draws, or the node a line leaves (its first segment only)."""
@@ -374,6 +375,12 @@ def _page(nodes: list[_Node], edges: list[_Edge], rows: range, letters: dict[int
             style = f"left:{x};top:{_em(y - ARROW * 0.6)}"
         grid[row][col].add(Item("panah", style, shape=direction), y)
 
+    def entry(row: int, col: int) -> None:
+        """The way in from the row above: a line down to the symbol's top, an arrowhead
+        (both at the stylesheet's default place)."""
+        grid[row][col].add(Item("garis", "", shape="masuk"), TOP)
+        grid[row][col].add(Item("panah", "", shape="bawah"), TOP)
+
     def symbol(row: int, col: int, shape: str, text: str, node: int, top: float = TOP,
                centre: float | None = None) -> None:
         """A symbol centred in its cell, or ``centre`` em from the cell's left."""
@@ -381,7 +388,8 @@ def _page(nodes: list[_Node], edges: list[_Edge], rows: range, letters: dict[int
         height = CONNECTOR_HEIGHT if shape == "sambung" else HEIGHT
         left = (f"calc(50% - {_em(width / 2)})" if centre is None
                 else _em(centre - width / 2))
-        style = f"left:{left};top:{_em(top)}"
+        # Centred at the usual height: the stylesheet's default place, no style written.
+        style = "" if centre is None and top == TOP else f"left:{left};top:{_em(top)}"
         grid[row][col].add(Item("simbol", style, shape=shape, text=text, node=node),
                            top + height + BOTTOM)
 
@@ -473,8 +481,7 @@ def _page(nodes: list[_Node], edges: list[_Edge], rows: range, letters: dict[int
                               for index in range(len(edges)))
         if incoming_direct and node_index != 0:
             col = node.cols[0]
-            vline(row, col, "50%", None, TOP)
-            arrow(row, col, "bawah", "50%", TOP)
+            entry(row, col)
 
     # Ways through the jalur.
     entries: dict[int, float] = {}  # node -> farthest x reached in the jalur by its entry
@@ -533,8 +540,7 @@ def _page(nodes: list[_Node], edges: list[_Edge], rows: range, letters: dict[int
         index, letter = bottom_out
         col = nodes[edges[index].target].cols[0]
         row = count - 1
-        vline(row, col, "50%", None, TOP)
-        arrow(row, col, "bawah", "50%", TOP)
+        entry(row, col)
         symbol(row, col, "sambung", letter, -1)
 
     width = 0.0
@@ -582,25 +588,27 @@ def drawing(items: Sequence[Item]) -> Markup:
     what its symbol is). Built here rather than in a template: a page has thousands of
     these boxes. Text (labels, connector letters) passes ``escape.html``; styles are
     numbers made here."""
+    if not items:
+        return Markup("")
     parts = ['<span class="sop-gambar" aria-hidden="true">']
     for item in items:
-        style = html(item.style)
+        style = f' style="{html(item.style)}"' if item.style else ""
         if item.kind == "simbol":
             inner = (_DIAMOND if item.shape == "keputusan"
                      else _PENTAGON if item.shape == "sambung" else "")
             text = f'<span class="sop-simbol__teks">{html(item.text)}</span>' if item.text else ""
-            parts.append(f'<span class="sop-simbol sop-simbol--{item.shape}" style="{style}" '
+            parts.append(f'<span class="sop-simbol sop-simbol--{item.shape}"{style} '
                          f'data-simpul="{item.node}">{inner}{text}</span>')
         elif item.kind == "label":
-            parts.append(f'<span class="sop-label sop-label--{item.side}" style="{style}">'
+            parts.append(f'<span class="sop-label sop-label--{item.side}"{style}>'
                          f'<span class="sop-label__teks">{html(item.text)}</span></span>')
         elif item.kind == "panah":
-            parts.append(f'<i class="sop-panah sop-panah--{item.shape}" style="{style}"></i>')
+            parts.append(f'<i class="sop-panah sop-panah--{item.shape}"{style}></i>')
         else:
             join = " sop-garis--gabung" if item.kind == "garis-sambung" else ""
             start = f' data-dari="{item.node}"' if item.node is not None else ""
-            parts.append(f'<i class="sop-garis sop-garis--{item.shape}{join}" style="{style}"'
-                         f"{start}></i>")
+            shape = "v sop-garis--masuk" if item.shape == "masuk" else item.shape
+            parts.append(f'<i class="sop-garis sop-garis--{shape}{join}"{style}{start}></i>')
     parts.append("</span>")
     return Markup("".join(parts))
 
