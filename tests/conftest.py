@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from unittest import mock
 
 import pytest
@@ -130,9 +130,8 @@ def site_url(built_site: Path) -> Iterator[str]:
         yield base.rstrip("/")
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Chromium through chromedriver, logging console and network events."""
+def _chromium(*, javascript: bool = True) -> object:
+    """Headless Chromium through chromedriver (skipped without it, except in CI)."""
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
         message = f"Chromium not installed ({CHROMIUM}, {CHROMEDRIVER})"
         if IN_CI:
@@ -145,12 +144,31 @@ def browser() -> Iterator[object]:
     options.binary_location = CHROMIUM
     for argument in (*pdf.CHROME_ARGUMENTS, "--window-size=1400,1000"):
         options.add_argument(argument)
+    if not javascript:
+        options.add_experimental_option(
+            "prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium through chromedriver, logging console and network events."""
+    driver: Any = _chromium()
     # Material renders each diagram into a *closed* shadow root; open it for inspection
     # only, so that the tests can read the SVG a reader sees.
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
                            {"source": pdf.OPEN_SHADOW_ROOTS})
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="session")
+def nojs_browser() -> Iterator[object]:
+    """Headless Chromium with JavaScript off: what a reader without scripts sees."""
+    driver: Any = _chromium(javascript=False)
     try:
         yield driver
     finally:

@@ -121,29 +121,6 @@ def test_printed_pages_cut_ways_at_lettered_connectors(key: str,
 # --- on screen, without JavaScript -------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def nojs_browser() -> Iterator[Any]:
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        message = f"Chromium not installed ({CHROMIUM}, {CHROMEDRIVER})"
-        if IN_CI:
-            pytest.fail(message + ": CI must run the browser tests")
-        pytest.skip(message)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (*pdf.CHROME_ARGUMENTS, "--window-size=1366,900"):
-        options.add_argument(argument)
-    options.add_experimental_option(
-        "prefs", {"profile.managed_default_content_settings.javascript": 2})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-@pytest.fixture(scope="module")
 def served(site: Path) -> Iterator[str]:
     with pdf.serve(site) as base:
         yield base.rstrip("/")
