@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from .context import ALL_DATA, DATA_DIR, GeneratedPage, SiteContext
 from .guide import rules_reference, warnings_report
+from .legal import INDEX_PAGE as LEGAL_INDEX_PAGE
+from .legal import index_page as legal_index
 from .listings import instansi_page, instansi_table, search_filter, search_label
 from .plan import open_data, plan
 from .sop_page import sop_page
@@ -20,10 +22,12 @@ from .sop_page import sop_page
 __all__ = [
     "ALL_DATA",
     "DATA_DIR",
+    "LEGAL_INDEX_PAGE",
     "GeneratedPage",
     "SiteContext",
     "instansi_page",
     "instansi_table",
+    "legal_index",
     "open_data",
     "plan",
     "rules_reference",

@@ -1,0 +1,164 @@
+"""The "Dasar Hukum" index page (every regulation the catalogue cites, by kind, newest first,
+with the SOPs that cite it), and the notes beside revoked entries on an SOP page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Catalogue, Instansi, Revocation, Sop
+from ..read.legal.citations import Regulation, parse, resolve, title
+from ..read.legal.kinds import KINDS
+from ..read.legal.revoked import cited_revocations
+from . import templating, text
+
+INDEX_PAGE = "dasar-hukum.md"
+INDEX_TITLE = "Dasar Hukum"
+OPEN_UP_TO = 10
+"""A regulation's list of citing SOPs starts open up to this many SOPs, folded above."""
+
+
+@dataclass(frozen=True)
+class Citing:
+    """The SOPs of one instansi that cite a regulation."""
+
+    agency: Instansi
+    sops: list[tuple[Sop, str]]
+    """Each SOP with its status label."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One regulation on the index page."""
+
+    regulation: Regulation
+    title: str | None
+    """What it is about, as most of its citations write it."""
+    citing: list[Citing]
+    count: int
+    """How many SOPs cite it."""
+    revocation: Revocation | None
+    replacement: Regulation | None
+    replacement_anchor: str | None
+    """The replacement's anchor on this page, when the catalogue cites it too."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """The regulations of one kind (with its issuer, for ministers' and other regulations)."""
+
+    label: str
+    anchor: str
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class Note:
+    """What an SOP page says beside an entry that cites a revoked regulation."""
+
+    revoked: str
+    """The revoked regulation's name."""
+    replacement: str
+    href: str
+    """Its entry on the index page, from the SOP page."""
+
+
+def replacement_of(revocation: Revocation) -> Regulation:
+    """The regulation that revoked it (the list's loader checked that it reads as one)."""
+    return resolve(parse(revocation.dicabut_oleh)[0])
+
+
+def notes(sop: Sop, catalogue: Catalogue) -> dict[int, list[Note]]:
+    """The notes of an SOP page, by entry number (from 1)."""
+    found: dict[int, list[Note]] = {}
+    pemerintah = catalogue.agency(sop.instansi).pemerintah
+    for index, citation, revocation in cited_revocations(sop, pemerintah,
+                                                         catalogue.revocation):
+        revoked = resolve(citation, pemerintah)
+        found.setdefault(index, []).append(Note(
+            revoked.name, replacement_of(revocation).name,
+            f"../../{INDEX_PAGE.removesuffix('.md')}/#{revoked.anchor}"))
+    return found
+
+
+def _number_order(number: str | None) -> tuple[int, int, str]:
+    """Higher numbers first within a year (plain numbers as numbers)."""
+    if number is not None and number.isascii() and number.isdigit():
+        return (0, -int(number), "")
+    return (1, 0, (number or "").casefold())
+
+
+def groups(catalogue: Catalogue) -> list[Group]:
+    """Every regulation cited, grouped by kind in the statute book's order, newest first."""
+    regulations: dict[tuple[str, ...], Regulation] = {}
+    titles: dict[tuple[str, ...], Counter[str]] = {}
+    shown_title: dict[tuple[str, ...], dict[str, str]] = {}
+    citing: dict[tuple[str, ...], dict[str, list[Sop]]] = {}
+    for sop in catalogue.sops:
+        pemerintah = catalogue.agency(sop.instansi).pemerintah
+        for written in sop.dasar_hukum:
+            for citation in parse(written):
+                regulation = resolve(citation, pemerintah)
+                key = regulation.key
+                regulations.setdefault(key, regulation)
+                sops = citing.setdefault(key, {}).setdefault(sop.instansi, [])
+                if sop not in sops:
+                    sops.append(sop)
+                about = title(citation)
+                if about is not None:
+                    folded = " ".join(about.casefold().split())
+                    titles.setdefault(key, Counter())[folded] += 1
+                    shown_title.setdefault(key, {}).setdefault(folded, about)
+    order = {kind.code: index for index, kind in enumerate(KINDS)}
+    by_group: dict[tuple[int, str], list[Entry]] = {}
+    anchors: set[str] = set()
+    for key, regulation in regulations.items():
+        revocation = catalogue.revocation(key)
+        replacement = replacement_of(revocation) if revocation is not None else None
+        counted = titles.get(key)
+        about = (shown_title[key][counted.most_common(1)[0][0]] if counted else None)
+        agencies = [catalogue.agency(slug) for slug in citing[key]]
+        agencies.sort(key=lambda a: (a.pemerintah.casefold(), a.nama.casefold(), a.slug))
+        entry = Entry(
+            regulation, about,
+            [Citing(agency, [(sop, text.STATUS_LABELS[sop.status])
+                             for sop in citing[key][agency.slug]]) for agency in agencies],
+            sum(len(sops) for sops in citing[key].values()), revocation, replacement,
+            replacement.anchor if replacement is not None and replacement.key in regulations
+            else None)
+        by_group.setdefault((order[regulation.kind], regulation.group), []).append(entry)
+        anchors.add(regulation.anchor)
+    result = []
+    for (_, label), entries in sorted(by_group.items(), key=lambda item: (
+            item[0][0], item[0][1].casefold())):
+        entries.sort(key=lambda e: (e.regulation.year is None, -(e.regulation.year or 0),
+                                    _number_order(e.regulation.number), e.regulation.name))
+        result.append(Group(label, _group_anchor(label, anchors), entries))
+    return result
+
+
+def _group_anchor(label: str, taken: set[str]) -> str:
+    """An id for a group heading that no regulation has."""
+    base = "jenis-" + "-".join("".join(ch if ch.isalnum() else " " for ch in
+                                       label.casefold()).split())
+    anchor, suffix = base, 2
+    while anchor in taken:
+        anchor, suffix = f"{base}-{suffix}", suffix + 1
+    taken.add(anchor)
+    return anchor
+
+
+def index_page(catalogue: Catalogue) -> str:
+    """The "Dasar Hukum" page: every regulation cited, by kind, newest first."""
+    found = groups(catalogue)
+    entries = [entry for group in found for entry in group.entries]
+    citing = {sop.key for entry in entries for place in entry.citing for sop, _ in place.sops}
+    return templating.markdown(
+        templating.front_matter(INDEX_TITLE, hide=["toc"]),
+        *templating.blocks(
+            "dasar_hukum.html", groups=found, total=len(entries), sops=len(citing),
+            revoked=[entry for entry in entries if entry.revocation is not None],
+            open_up_to=OPEN_UP_TO))
+
+
+__all__ = ["INDEX_PAGE", "Entry", "Group", "Note", "groups", "index_page", "notes"]
