@@ -278,3 +278,27 @@ def test_index_page_fits_the_screen(width: int, browser: Any, site_url: str) -> 
         assert 0 <= target[1] < 900  # the anchor brings the regulation into view
     finally:
         browser.set_window_size(1400, 1000)
+
+
+def test_revoked_regulations_are_found_however_an_sop_spells_them(tmp_path: Path) -> None:
+    revoked = REVOKED + (
+        "  - peraturan: Peraturan Bupati Lumajang Nomor 40 Tahun 2006\n"
+        "    dicabut_oleh: Peraturan Bupati Lumajang Nomor 2 Tahun 2020\n"
+        "    sumber: https://jdih.lumajangkab.go.id/\n")
+    spelled = ("dasar_hukum:\n  - UU No. 032 Tahun 2004\n  - undang-undang nomor 32 tahun 2004\n"
+               "  - UU 32/2004 tentang Pemerintahan Daerah\n"
+               "  - Peraturan Bupati Nomor 40 Tahun 2006\n  - UU 32/2005\n")
+    sop = VALID.replace("dasar_hukum:\n  - UU 25/2009\n", spelled)
+    sops = tmp_path / "sops"
+    for agency, pemerintah in (("lumajang", "Pemerintah Kabupaten Lumajang"),
+                               ("jember", "Pemerintah Kabupaten Jember")):
+        (sops / agency).mkdir(parents=True)
+        (sops / agency / "instansi.yaml").write_text(f"nama: Dinas\npemerintah: {pemerintah}\n")
+        (sops / agency / "contoh.yaml").write_text(sop)
+    (sops / "peraturan-dicabut.yaml").write_text(revoked)
+    result = load_catalogue(sops, tmp_path)
+    assert result.errors == []
+    found = sorted((w.path, w.line) for w in result.warnings if w.code == "dasar-hukum-dicabut")
+    # Three spellings of UU 32/2004 in both; the Perbup without a region only in Lumajang.
+    assert found == [("sops/jember/contoh.yaml", line) for line in (9, 10, 11)] + [
+        ("sops/lumajang/contoh.yaml", line) for line in (9, 10, 11, 12)]

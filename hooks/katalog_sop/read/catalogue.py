@@ -15,7 +15,7 @@ from ..problems import Problem
 from .checks import catalogue_problems, warnings_for
 from .files import INSTANSI_FILE, survey
 from .instansi import load_instansi
-from .legal.revoked import load_revoked, lookup
+from .legal.revoked import load_revoked
 from .sop import read_sop
 from .yamlnodes import line_of, read_yaml
 
@@ -80,9 +80,8 @@ def load_catalogue(sops_dir: Path, display_base: Path, only: str | None = None) 
 
     problems += catalogue_problems(sops, lines, layout.keys, refs)
     pemerintah = {agency.slug: agency.pemerintah for agency in instansi}
-    revoked = lookup(revocations)
     warnings = [*layout.warnings, *(w for sop in sops for w in warnings_for(
-        sop, lines[sop.key], pemerintah.get(sop.instansi), revoked))]
+        sop, lines[sop.key], pemerintah.get(sop.instansi), revocations))]
     errors = sorted(problems, key=Problem.sort_key)
     warnings.sort(key=Problem.sort_key)
     if errors:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import END, Pilihan, Sop, SopRef
+from ..model import END, Pilihan, Revocation, Sop, SopRef
 from ..problems import Problem, problem
 from . import flow
 from .hints import HintBudget
-from .legal.revoked import Find, cited_revocations
+from .legal.revoked import cited_revocations
 from .waktu import parse as parse_waktu
 
 
@@ -62,12 +62,12 @@ def _replacement_problems(sops: list[Sop]) -> list[Problem]:
 
 
 def warnings_for(sop: Sop, lines: dict[str, int], pemerintah: str | None = None,
-                 revoked: Find | None = None) -> list[Problem]:
-    """Conformance warnings for one valid SOP; ``revoked`` finds revoked regulations, and
-    ``pemerintah`` is the government of the SOP's instansi (for regional citations)."""
+                 revoked: tuple[Revocation, ...] = ()) -> list[Problem]:
+    """Conformance warnings for one valid SOP; ``revoked`` is the list of revoked
+    regulations, ``pemerintah`` the government of the SOP's instansi (for regional
+    citations that do not name their region)."""
     found: list[Problem] = []
-    for index, citation, revocation in (cited_revocations(sop, pemerintah, revoked)
-                                        if revoked is not None else ()):
+    for index, citation, revocation in cited_revocations(sop, pemerintah, revoked):
         line = sop.dasar_hukum_line(index, lines.get("dasar_hukum", 1))
         found.append(problem(sop.source, line, "dasar-hukum-dicabut",
                              field=f"dasar_hukum[{index}]", value=citation.text,

@@ -73,7 +73,7 @@ def notes(sop: Sop, catalogue: Catalogue) -> dict[int, list[Note]]:
     found: dict[int, list[Note]] = {}
     pemerintah = catalogue.agency(sop.instansi).pemerintah
     for index, citation, revocation in cited_revocations(sop, pemerintah,
-                                                         catalogue.revocation):
+                                                         catalogue.revocations):
         revoked = resolve(citation, pemerintah)
         found.setdefault(index, []).append(Note(
             revoked.name, replacement_of(revocation).name,
@@ -93,7 +93,7 @@ def groups(catalogue: Catalogue) -> list[Group]:
     regulations: dict[tuple[str, ...], Regulation] = {}
     titles: dict[tuple[str, ...], Counter[str]] = {}
     shown_title: dict[tuple[str, ...], dict[str, str]] = {}
-    citing: dict[tuple[str, ...], dict[str, list[Sop]]] = {}
+    citing: dict[tuple[str, ...], dict[str, dict[str, Sop]]] = {}
     for sop in catalogue.sops:
         pemerintah = catalogue.agency(sop.instansi).pemerintah
         for written in sop.dasar_hukum:
@@ -101,9 +101,7 @@ def groups(catalogue: Catalogue) -> list[Group]:
                 regulation = resolve(citation, pemerintah)
                 key = regulation.key
                 regulations.setdefault(key, regulation)
-                sops = citing.setdefault(key, {}).setdefault(sop.instansi, [])
-                if sop not in sops:
-                    sops.append(sop)
+                citing.setdefault(key, {}).setdefault(sop.instansi, {}).setdefault(sop.key, sop)
                 about = title(citation)
                 if about is not None:
                     folded = " ".join(about.casefold().split())
@@ -122,7 +120,8 @@ def groups(catalogue: Catalogue) -> list[Group]:
         entry = Entry(
             regulation, about,
             [Citing(agency, [(sop, text.STATUS_LABELS[sop.status])
-                             for sop in citing[key][agency.slug]]) for agency in agencies],
+                             for sop in citing[key][agency.slug].values()])
+             for agency in agencies],
             sum(len(sops) for sops in citing[key].values()), revocation, replacement,
             replacement.anchor if replacement is not None and replacement.key in regulations
             else None)

@@ -70,8 +70,13 @@ class Regulation:
     number: str | None = field(compare=False)
     link: str | None = field(compare=False)
     """Its page on peraturan.go.id, when the kind's address pattern is known."""
-    anchor: str = field(compare=False)
-    """Its id on the index page."""
+
+    @property
+    def anchor(self) -> str:
+        """Its id on the index page, from its identity: ``uu-25-2009``,
+        ``perbup-kabupaten-lumajang-93-2021``, ``pmk-215-pmk.05-2016`` (the year once)."""
+        parts = self.key[:-1] if self.key[-2].endswith(self.key[-1]) else self.key
+        return "-".join(slug for slug in map(_slug, parts) if slug)
 
 
 _ALL_NAMES = "|".join(f"(?:{name})" for kind in KINDS for name in kind.names)
@@ -244,7 +249,8 @@ def resolve(citation: Citation, pemerintah: str | None = None) -> Regulation:
     kind = kind_of(citation)
     number, year = citation.number, citation.year
     if kind.code == "uud":
-        return Regulation(("uud",), "uud", kind.label, kind.label, 1945, None, None, "uud-1945")
+        return Regulation(("uud", "", "", "1945"), "uud", kind.label, kind.label, 1945, None,
+                          None)
     assert number is not None
     shown_number = str(int(number)) if number.isascii() and number.isdigit() else number
     group = kind.label
@@ -269,7 +275,4 @@ def resolve(citation: Citation, pemerintah: str | None = None) -> Regulation:
         link = f"{PERATURAN_GO_ID}{kind.peraturan_go_id}-no-{shown_number}-tahun-{year}"
     number_key = "".join(shown_number.casefold().split())
     key = (kind.code, qualifier, number_key, str(year or ""))
-    # The year once: "pmk-215-pmk.05-2016", not "...-2016-2016".
-    parts = key[:-1] if number_key.endswith(key[-1]) else key
-    anchor = "-".join(_slug(part) for part in parts if _slug(part))
-    return Regulation(key, kind.code, group, name, year, shown_number, link, anchor)
+    return Regulation(key, kind.code, group, name, year, shown_number, link)

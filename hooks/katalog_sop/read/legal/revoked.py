@@ -11,7 +11,7 @@ instansi whose government could stand in for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 
 import yaml
 
@@ -23,10 +23,8 @@ from ..reader import Read, Reader
 from ..yamlnodes import line_of
 from .citations import Citation, Regulation, kind_of, parse, resolve
 
-__all__ = ["REVOKED_FILE", "Find", "cited_revocations", "load_revoked", "lookup"]
+__all__ = ["REVOKED_FILE", "cited_revocations", "load_revoked"]
 
-Find = Callable[[tuple[str, ...]], Revocation | None]
-"""A revocation by the revoked regulation's identity (``Catalogue.revocation``)."""
 
 
 def load_revoked(root: yaml.Node, path: str) -> tuple[tuple[Revocation, ...], list[Problem]]:
@@ -82,18 +80,26 @@ def _regulation(reader: Reader, record: Read, key: str, where: str) -> Regulatio
     return resolve(found[0])
 
 
-def lookup(revocations: tuple[Revocation, ...]) -> Find:
-    """Find a revocation by the revoked regulation's identity."""
-    return {item.key: item for item in revocations}.get
-
-
-def cited_revocations(sop: Sop, pemerintah: str | None,
-                      find: Find) -> Iterator[tuple[int, Citation, Revocation]]:
+def cited_revocations(sop: Sop, pemerintah: str | None, revocations: Sequence[Revocation]
+                      ) -> Iterator[tuple[int, Citation, Revocation]]:
     """Each citation of a revoked regulation in the SOP's ``dasar_hukum``, as
     ``(entry number from 1, citation, revocation)``, in order; ``pemerintah`` is the
     government of the SOP's instansi (for regional citations that do not name a region)."""
+    if not revocations:
+        return
+    by_key = {item.key: item for item in revocations}
+    # Most entries cite none of the few revoked regulations: an entry is parsed only when
+    # it holds the number and the year of one of them (a citation writes both, as digits
+    # and letters without spaces), and a citation resolved only when its kind and year fit.
+    written = [(key[2], key[3]) for key in by_key]
+    candidates = {(key[0], key[3]) for key in by_key}
     for index, text in enumerate(sop.dasar_hukum, start=1):
+        folded = text.casefold()
+        if not any(number in folded and year in folded for number, year in written):
+            continue
         for citation in parse(text):
-            found = find(resolve(citation, pemerintah).key)
+            if (citation.kind, str(citation.year or "")) not in candidates:
+                continue
+            found = by_key.get(resolve(citation, pemerintah).key)
             if found is not None:
                 yield index, citation, found
