@@ -1,5 +1,11 @@
 """The "Dasar Hukum" index page (every regulation the catalogue cites, by kind, newest first,
-with the SOPs that cite it), and the notes beside revoked entries on an SOP page."""
+with the SOPs that cite it), and the notes beside revoked entries on an SOP page.
+
+A regulation cited by more than ``LIST_UP_TO`` SOPs has its list on a page of its own
+(``dasar-hukum/<anchor>/``), linked from its entry: a national law is cited by a third of a
+large catalogue's SOPs, and with every list on one page that page would hold tens of
+thousands of links (8.6 MB of HTML at 5,000 synthetic SOPs).
+"""
 
 from __future__ import annotations
 
@@ -13,9 +19,11 @@ from ..read.legal.revoked import cited_revocations
 from . import templating, text
 
 INDEX_PAGE = "dasar-hukum.md"
+INDEX_DIR = INDEX_PAGE.removesuffix(".md")
 INDEX_TITLE = "Dasar Hukum"
-OPEN_UP_TO = 10
-"""A regulation's list of citing SOPs starts open up to this many SOPs, folded above."""
+LIST_UP_TO = 10
+"""A regulation's citing SOPs are listed on the index page up to this many, on a page of
+their own above."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,11 @@ class Entry:
     replacement: Regulation | None
     replacement_anchor: str | None
     """The replacement's anchor on this page, when the catalogue cites it too."""
+
+    @property
+    def list_page(self) -> str | None:
+        """Where its list of citing SOPs is, from the index page, when not on it."""
+        return f"{self.regulation.anchor}/" if self.count > LIST_UP_TO else None
 
 
 @dataclass(frozen=True)
@@ -77,7 +90,7 @@ def notes(sop: Sop, catalogue: Catalogue) -> dict[int, list[Note]]:
         revoked = resolve(citation, pemerintah)
         found.setdefault(index, []).append(Note(
             revoked.name, replacement_of(revocation).name,
-            f"../../{INDEX_PAGE.removesuffix('.md')}/#{revoked.anchor}"))
+            f"../../{INDEX_DIR}/#{revoked.anchor}"))
     return found
 
 
@@ -147,17 +160,23 @@ def _group_anchor(label: str, taken: set[str]) -> str:
     return anchor
 
 
-def index_page(catalogue: Catalogue) -> str:
-    """The "Dasar Hukum" page: every regulation cited, by kind, newest first."""
+def index_pages(catalogue: Catalogue) -> list[tuple[str, str]]:
+    """The "Dasar Hukum" page, then the pages of long lists: ``(src_uri, Markdown)``."""
     found = groups(catalogue)
     entries = [entry for group in found for entry in group.entries]
     citing = {sop.key for entry in entries for place in entry.citing for sop, _ in place.sops}
-    return templating.markdown(
+    pages = [(INDEX_PAGE, templating.markdown(
         templating.front_matter(INDEX_TITLE, hide=["toc"]),
         *templating.blocks(
             "dasar_hukum.html", groups=found, total=len(entries), sops=len(citing),
-            revoked=[entry for entry in entries if entry.revocation is not None],
-            open_up_to=OPEN_UP_TO))
+            revoked=[entry for entry in entries if entry.revocation is not None])))]
+    for entry in entries:
+        if entry.list_page is not None:
+            pages.append((f"{INDEX_DIR}/{entry.regulation.anchor}.md", templating.markdown(
+                templating.front_matter(entry.regulation.name, hide=["toc"]),
+                *templating.blocks("dasar_hukum_sop.html", entry=entry))))
+    return pages
 
 
-__all__ = ["INDEX_PAGE", "Entry", "Group", "Note", "groups", "index_page", "notes"]
+__all__ = ["INDEX_PAGE", "LIST_UP_TO", "Entry", "Group", "Note", "groups", "index_pages",
+           "notes"]

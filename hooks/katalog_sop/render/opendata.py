@@ -75,7 +75,8 @@ def _decision(decision: Keputusan | None) -> dict[str, Any] | None:
 
 def _citation(citation: Citation, pemerintah: str, catalogue: Catalogue) -> dict[str, Any]:
     """One regulation read from a ``dasar_hukum`` entry: the parse (pieces of the text as
-    written, kind, number, year) and what the catalogue makes of it."""
+    written, kind, number, year) and what the catalogue makes of it; every key always
+    present, null where it does not apply, like the rest of the record."""
     regulation = resolve(citation, pemerintah)
     revocation = catalogue.revocation(regulation.key)
     return {

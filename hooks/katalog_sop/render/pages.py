@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from .context import ALL_DATA, DATA_DIR, GeneratedPage, SiteContext
 from .guide import rules_reference, warnings_report
-from .legal import INDEX_PAGE as LEGAL_INDEX_PAGE
-from .legal import index_page as legal_index
+from .legal import index_pages as legal_pages
 from .listings import instansi_page, instansi_table, search_filter, search_label
 from .plan import open_data, plan
 from .sop_page import sop_page
@@ -22,12 +21,11 @@ from .sop_page import sop_page
 __all__ = [
     "ALL_DATA",
     "DATA_DIR",
-    "LEGAL_INDEX_PAGE",
     "GeneratedPage",
     "SiteContext",
     "instansi_page",
     "instansi_table",
-    "legal_index",
+    "legal_pages",
     "open_data",
     "plan",
     "rules_reference",

@@ -52,6 +52,7 @@ def environment() -> jinja2.Environment:
         finalize=_finalize,
     )
     env.filters["tanggal"] = text.tanggal
+    env.filters["angka"] = text.angka
     return env
 
 
