@@ -261,3 +261,13 @@ def test_long_lists_have_their_own_pages_out_of_the_nav() -> None:
         anchor = path.removeprefix("dasar-hukum/").removesuffix(".md")
         assert (f'<h3 id="{anchor}">' in index
                 and f'<a href="{anchor}/">lihat daftar SOP</a>' in index), anchor
+
+
+def test_regulations_whose_anchors_would_clash_get_distinct_ids() -> None:
+    catalogue = _citing_catalogue("Dinas", 1)
+    sop = catalogue.sops[0]
+    written = ("Keputusan Bupati Jember Nomor 3/1 Tahun 2018", "Kepbup Jember No. 3-1 Tahun 2018")
+    catalogue = Catalogue(catalogue.instansi, (Sop(**{**sop.__dict__, "dasar_hukum": written}),))
+    index = _body(pages.legal_pages(catalogue)[0][1])
+    ids = re.findall(r'<h3 id="([^"]+)"', index)
+    assert ids == ["kepbup-kabupaten-jember-3-1-2018", "kepbup-kabupaten-jember-3-1-2018-2"]

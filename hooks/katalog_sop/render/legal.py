@@ -40,6 +40,8 @@ class Entry:
     """One regulation on the index page."""
 
     regulation: Regulation
+    anchor: str
+    """Its id on the index page (the regulation's anchor, unique on the page)."""
     title: str | None
     """What it is about, as most of its citations write it."""
     citing: list[Citing]
@@ -53,7 +55,7 @@ class Entry:
     @property
     def list_page(self) -> str | None:
         """Where its list of citing SOPs is, from the index page, when not on it."""
-        return f"{self.regulation.anchor}/" if self.count > LIST_UP_TO else None
+        return f"{self.anchor}/" if self.count > LIST_UP_TO else None
 
 
 @dataclass(frozen=True)
@@ -121,43 +123,50 @@ def groups(catalogue: Catalogue) -> list[Group]:
                     titles.setdefault(key, Counter())[folded] += 1
                     shown_title.setdefault(key, {}).setdefault(folded, about)
     order = {kind.code: index for index, kind in enumerate(KINDS)}
-    by_group: dict[tuple[int, str], list[Entry]] = {}
-    anchors: set[str] = set()
+    by_group: dict[tuple[int, str], list[tuple[str, ...]]] = {}
     for key, regulation in regulations.items():
-        revocation = catalogue.revocation(key)
-        replacement = replacement_of(revocation) if revocation is not None else None
-        counted = titles.get(key)
-        about = (shown_title[key][counted.most_common(1)[0][0]] if counted else None)
-        agencies = [catalogue.agency(slug) for slug in citing[key]]
-        agencies.sort(key=lambda a: (a.pemerintah.casefold(), a.nama.casefold(), a.slug))
-        entry = Entry(
-            regulation, about,
-            [Citing(agency, [(sop, text.STATUS_LABELS[sop.status])
-                             for sop in citing[key][agency.slug].values()])
-             for agency in agencies],
-            sum(len(sops) for sops in citing[key].values()), revocation, replacement,
-            replacement.anchor if replacement is not None and replacement.key in regulations
-            else None)
-        by_group.setdefault((order[regulation.kind], regulation.group), []).append(entry)
-        anchors.add(regulation.anchor)
+        by_group.setdefault((order[regulation.kind], regulation.group), []).append(key)
+    grouped = sorted(by_group.items(), key=lambda item: (item[0][0], item[0][1].casefold()))
+    for _, keys in grouped:
+        keys.sort(key=lambda k: (regulations[k].year is None, -(regulations[k].year or 0),
+                                 _number_order(regulations[k].number), regulations[k].name, k))
+    # Anchors come from identities and are unique but for a number written once with a dot
+    # and once with a dash (3.1, 3-1): then the later one, in page order, gets a suffix.
+    anchors: dict[tuple[str, ...], str] = {}
+    taken: set[str] = set()
+    for _, keys in grouped:
+        for key in keys:
+            anchors[key] = _unique(regulations[key].anchor, taken)
     result = []
-    for (_, label), entries in sorted(by_group.items(), key=lambda item: (
-            item[0][0], item[0][1].casefold())):
-        entries.sort(key=lambda e: (e.regulation.year is None, -(e.regulation.year or 0),
-                                    _number_order(e.regulation.number), e.regulation.name))
-        result.append(Group(label, _group_anchor(label, anchors), entries))
+    for (_, label), keys in grouped:
+        entries = []
+        for key in keys:
+            revocation = catalogue.revocation(key)
+            replacement = replacement_of(revocation) if revocation is not None else None
+            counted = titles.get(key)
+            about = shown_title[key][counted.most_common(1)[0][0]] if counted else None
+            agencies = [catalogue.agency(slug) for slug in citing[key]]
+            agencies.sort(key=lambda a: (a.pemerintah.casefold(), a.nama.casefold(), a.slug))
+            entries.append(Entry(
+                regulations[key], anchors[key], about,
+                [Citing(agency, [(sop, text.STATUS_LABELS[sop.status])
+                                 for sop in citing[key][agency.slug].values()])
+                 for agency in agencies],
+                sum(len(sops) for sops in citing[key].values()), revocation, replacement,
+                anchors.get(replacement.key) if replacement is not None else None))
+        result.append(Group(label, _unique("jenis-" + "-".join(
+            "".join(ch if ch.isalnum() else " " for ch in label.casefold()).split()), taken),
+            entries))
     return result
 
 
-def _group_anchor(label: str, taken: set[str]) -> str:
-    """An id for a group heading that no regulation has."""
-    base = "jenis-" + "-".join("".join(ch if ch.isalnum() else " " for ch in
-                                       label.casefold()).split())
-    anchor, suffix = base, 2
-    while anchor in taken:
-        anchor, suffix = f"{base}-{suffix}", suffix + 1
-    taken.add(anchor)
-    return anchor
+def _unique(anchor: str, taken: set[str]) -> str:
+    """``anchor``, or with the first suffix -2, -3, … that no earlier id of the page has."""
+    found, suffix = anchor, 2
+    while found in taken:
+        found, suffix = f"{anchor}-{suffix}", suffix + 1
+    taken.add(found)
+    return found
 
 
 def index_pages(catalogue: Catalogue) -> list[tuple[str, str]]:
@@ -172,7 +181,7 @@ def index_pages(catalogue: Catalogue) -> list[tuple[str, str]]:
             revoked=[entry for entry in entries if entry.revocation is not None])))]
     for entry in entries:
         if entry.list_page is not None:
-            pages.append((f"{INDEX_DIR}/{entry.regulation.anchor}.md", templating.markdown(
+            pages.append((f"{INDEX_DIR}/{entry.anchor}.md", templating.markdown(
                 templating.front_matter(entry.regulation.name, hide=["toc"]),
                 *templating.blocks("dasar_hukum_sop.html", entry=entry))))
     return pages
