@@ -7,7 +7,8 @@ import sys
 
 from conftest import ROOT
 
-TYPED_SCRIPTS = ("scripts/benchmark.py", "scripts/bench_check.py", "scripts/synthetic.py")
+TYPED_SCRIPTS = ("scripts/benchmark.py", "scripts/bench_check.py", "scripts/synthetic.py",
+                 "scripts/dasar_hukum.py")
 """The developer scripts mypy checks (strict, as the package)."""
 UNTYPED_SCRIPTS = {
     "scripts/cek_python.py": "written for any Python 3: no annotations, so that an old "

@@ -157,6 +157,67 @@ ERROR_CASES: dict[str, tuple[str | bytes, str]] = {
 }
 
 
+R = "sops/peraturan-dicabut.yaml"
+REVOKED = """\
+dicabut:
+  - peraturan: Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah
+    dicabut_oleh: Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah
+    sumber: https://peraturan.go.id/id/uu-no-23-tahun-2014
+"""
+"""A valid list of revoked regulations (``sops/peraturan-dicabut.yaml``)."""
+
+
+def _revoked(replace: str = "", by: str = "", append: str = "") -> str:
+    assert replace in REVOKED
+    return REVOKED.replace(replace, by, 1) + append
+
+
+_UU_32 = "Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah"
+REVOKED_CASES: dict[str, tuple[str, str]] = {
+    "not-a-regulation": (
+        _revoked(_UU_32, "Peraturan perundang-undangan yang berlaku"),
+        f'{R}:2: dicabut[1].peraturan: "Peraturan perundang-undangan yang berlaku" tidak '
+        "terbaca sebagai peraturan; tulis jenis, nomor dan tahunnya, misalnya "
+        '"Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah"'),
+    "several-regulations": (
+        _revoked(_UU_32, "UU 32/2004 sebagaimana telah diubah dengan UU 12/2008"),
+        f'{R}:2: dicabut[1].peraturan: "UU 32/2004 sebagaimana telah diubah dengan UU 12/2008" '
+        "menyebut 2 peraturan; tulis satu peraturan saja"),
+    "regulation-without-region": (
+        _revoked(_UU_32, "Peraturan Bupati Nomor 40 Tahun 2006"),
+        f'{R}:2: dicabut[1].peraturan: "Peraturan Bupati Nomor 40 Tahun 2006" tidak menyebut '
+        "daerahnya"),
+    "revoked-by-itself": (
+        _revoked("Undang-Undang Nomor 23 Tahun 2014", "UU No. 32 Tahun 2004"),
+        f"{R}:3: dicabut[1].dicabut_oleh: peraturan tidak dapat dicabut oleh dirinya sendiri"),
+    "revoked-twice": (
+        _revoked(append="  - peraturan: UU 32/2004\n    dicabut_oleh: UU 1/2020\n"
+                        "    sumber: https://peraturan.go.id/id/uu-no-1-tahun-2020\n"),
+        f"{R}:5: dicabut[2].peraturan: Undang-Undang Nomor 32 Tahun 2004 sudah tercantum di "
+        "dicabut[1]"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(REVOKED_CASES))
+def test_each_rule_of_the_revoked_list(code: str, tmp_path: Path) -> None:
+    content, expected = REVOKED_CASES[code]
+    errors, _ = _check(tmp_path, {"dinas/contoh.yaml": VALID, "peraturan-dicabut.yaml": content})
+    assert errors == [expected]
+
+
+def test_revoked_list_is_read_like_an_sop(tmp_path: Path) -> None:
+    """Keys, required fields and addresses: the field table's own rules, at their lines."""
+    content = _revoked("sumber: https://", "sumber: javascript:").replace(
+        "    dicabut_oleh:", "    dicabut_olh:")
+    errors, _ = _check(tmp_path, {"dinas/contoh.yaml": VALID, "peraturan-dicabut.yaml": content})
+    assert errors == [
+        f'{R}:2: dicabut[1].dicabut_oleh: wajib diisi',
+        f'{R}:3: dicabut[1]: kunci "dicabut_olh" tidak dikenal (maksud Anda "dicabut_oleh"?)',
+        f'{R}:4: dicabut[1].sumber: "javascript:peraturan.go.id/id/uu-no-23-tahun-2014" bukan '
+        "alamat http:// atau https:// yang sah",
+    ]
+
+
 @pytest.mark.parametrize("code", sorted(ERROR_CASES))
 def test_each_error_rule_reports_exact_message_and_line(code: str, tmp_path: Path) -> None:
     content, expected = ERROR_CASES[code]
@@ -169,7 +230,7 @@ def test_every_error_rule_has_a_fixture() -> None:
     cross_file = {"duplicate-nomor", "no-instansi", "bad-slug", "bad-file", "bad-url",
                   "reserved-name", "diganti-cycle"}  # the last two: tests/test_hostile.py
     error_codes = {code for code, rule in RULES.items() if not rule.warning}
-    assert error_codes - cross_file == set(ERROR_CASES)
+    assert error_codes - cross_file == {*ERROR_CASES, *REVOKED_CASES}
 
 
 def test_duplicate_nomor_in_one_instansi(tmp_path: Path) -> None:
@@ -271,13 +332,22 @@ WARNING_CASES: dict[str, tuple[str, str]] = {
     "efektif-before-pembuatan": (_sop("efektif: 2020-03-01", "efektif: 2020-01-01"),
                                  f"{F}:3: tanggal.efektif (2020-01-01) lebih awal dari "
                                  "tanggal.pembuatan (2020-02-04)"),
+    # With REVOKED beside it (WARNING_FILES): the line of the entry, the replacement named.
+    "dasar-hukum-dicabut": (
+        _sop("  - UU 25/2009", "  - UU 25/2009\n  - Undang-undang No. 32 Tahun 2004 tentang "
+             "Pemerintahan Daerah sebagaimana telah diubah dengan UU 12/2008"),
+        f'{F}:10: dasar_hukum[2]: "Undang-undang No. 32 Tahun 2004" telah dicabut oleh '
+        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"),
 }
+WARNING_FILES = {"dasar-hukum-dicabut": {"peraturan-dicabut.yaml": REVOKED}}
+"""Files a warning's fixture needs beside the SOP."""
 
 
 @pytest.mark.parametrize("code", sorted(WARNING_CASES))
 def test_each_warning_rule(code: str, tmp_path: Path) -> None:
     content, expected = WARNING_CASES[code]
-    errors, warnings = _check(tmp_path, {"dinas/contoh.yaml": content})
+    errors, warnings = _check(tmp_path, {"dinas/contoh.yaml": content,
+                                         **WARNING_FILES.get(code, {})})
     assert errors == []
     # A warning prints as path:line: peringatan: message, everywhere.
     path, line, message = expected.split(":", 2)

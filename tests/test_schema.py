@@ -123,3 +123,35 @@ def test_every_yaml_file_points_at_the_schema() -> None:
         name = "instansi" if path.name == "instansi.yaml" else "sop"
         expected = f"# yaml-language-server: $schema=../../docs/schema/{name}.schema.json"
         assert first == expected, path
+
+
+_REVOKED_ITEM = ("  - peraturan: UU 32/2004\n    dicabut_oleh: UU 23/2014\n"
+                 "    sumber: https://peraturan.go.id/id/uu-no-23-tahun-2014\n")
+
+
+@pytest.mark.parametrize("text,valid", [
+    ("dicabut:\n" + _REVOKED_ITEM, True),
+    ("dicabut:\n" + _REVOKED_ITEM + "    keterangan: Ketentuan Penutup\n", True),
+    ("dicabut:\n" + _REVOKED_ITEM + "    keterangan:\n", True),
+    ("dicabut: []\n", True),
+    ("dicabut:\n", False),
+    ("- peraturan: UU 32/2004\n", False),
+    ("dicabut:\n" + _REVOKED_ITEM.replace("https://", "ftp://"), False),
+    ("dicabut:\n" + _REVOKED_ITEM.replace("    sumber: https://peraturan.go.id/id/uu-no-23-tahun"
+                                          "-2014\n", "    sumber:\n"), False),
+    ("dicabut:\n" + _REVOKED_ITEM.replace("    dicabut_oleh: UU 23/2014\n", ""), False),
+    ("dicabut:\n" + _REVOKED_ITEM + "    pasal: 409\n", False),
+    ("dicabut:\n" + _REVOKED_ITEM + "lain: x\n", False),
+])
+def test_revoked_list_schema_agrees(text: str, valid: bool, tmp_path: Path) -> None:
+    """The shape of ``sops/peraturan-dicabut.yaml``; whether each text reads as a regulation
+    is the validator's alone (tests/test_rules.py)."""
+    (tmp_path / "sops").mkdir()
+    (tmp_path / "sops" / "peraturan-dicabut.yaml").write_text(text)
+    assert (not load_catalogue(tmp_path / "sops", tmp_path).errors) is valid
+    assert _schema_valid("peraturan-dicabut.schema.json", text) is valid
+
+
+def test_revoked_list_points_at_its_schema() -> None:
+    first = (ROOT / "sops" / "peraturan-dicabut.yaml").read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../docs/schema/peraturan-dicabut.schema.json"

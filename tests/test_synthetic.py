@@ -187,3 +187,18 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         assert float(table[browser_rows[2]][0].removesuffix(" s")) > 0
     else:
         assert all(table[row] == ["not measured"] for row in browser_rows)
+
+
+def test_recognition_script_counts_every_entry(real_catalogue: Catalogue, tmp_path: Path) -> None:
+    """``scripts/dasar_hukum.py``: the figures of the closing note of issue 14."""
+    script = _load_script("dasar_hukum")
+    figures = script.measure(real_catalogue)
+    assert figures.entries == sum(len(sop.dasar_hukum) for sop in real_catalogue.sops)
+    assert figures.recognised + sum(figures.missed.values()) == figures.entries
+    assert figures.citations >= figures.recognised
+    generate = _load_script("synthetic").generate
+    generate(tmp_path / "sops", 30, 3, 1)
+    synthetic = load_catalogue(tmp_path / "sops", tmp_path).catalogue
+    assert synthetic is not None
+    report = script.report([("seeds", figures), ("synthetic", script.measure(synthetic))], 5)
+    assert f"| `dasar_hukum` entries | {figures.entries:,} |" in report

@@ -19,6 +19,7 @@ from katalog_sop.model import (
     PartialDate,
     Penetapan,
     Pengesah,
+    Revocation,
     Sop,
     SopRef,
     Status,
@@ -31,8 +32,9 @@ HOSTILE = "<script>alert(\"x\" & 'y')</script>\n\tz"
 CONTEXT = pages.SiteContext(built=dt.date(2026, 1, 2), site_url="https://katalog.contoh.go.id/",
                             edit_base="https://github.com/contoh/katalog-sop/edit/main/",
                             pdf=True)
-TEMPLATES = {"instansi_page.html", "instansi_table.html", "macros.html", "rules_reference.html",
-             "sop_kop.html", "sop_page.html", "sop_bagan.html", "warnings_report.html"}
+TEMPLATES = {"dasar_hukum.html", "dasar_hukum_sop.html", "instansi_page.html",
+             "instansi_table.html", "macros.html", "rules_reference.html", "sop_kop.html",
+             "sop_page.html", "sop_bagan.html", "warnings_report.html"}
 
 
 def _catalogue(text: str, status: Status = Status.BERLAKU) -> tuple[Sop, Catalogue]:
@@ -196,3 +198,76 @@ def test_reports_escape_messages_and_paths() -> None:
     assert f"<li><code>sops/&lt;dinas&gt;/x.yaml:3</code> {escape.html(HOSTILE)}</li>" in report
     assert "<script" not in report and "\t" not in report
     assert "<p class=\"katalog-jumlah\">1 peringatan pada 1 berkas.</p>" in report
+
+
+# --- the Dasar Hukum pages ---
+
+
+def _citing_catalogue(text: str, count: int) -> Catalogue:
+    """``count`` SOPs whose names and instansi are ``text``, each citing regulations whose
+    issuer, region and title hold ``text`` too, one of them revoked."""
+    words = "<script>z&y</script>"  # read as the issuer's, and the region's, name
+    agency = Instansi(slug="dinas-uji", nama=text, pemerintah=text,
+                      source="sops/dinas-uji/instansi.yaml")
+    entries = (f"Peraturan Menteri {words} Nomor 1 Tahun 2020 tentang {text}",
+               f"Peraturan Bupati {words} Nomor 2 Tahun 2021 tentang {text}",
+               "PER-40/PB/2006", f"UU 32/2004 tentang {text}")
+    sops = tuple(Sop(instansi="dinas-uji", slug=f"sop-{n}", nama=text, status=Status.DICABUT,
+                     tanggal=Tanggal(PartialDate(2024, 1)), pelaksana=("Staf",),
+                     langkah=(Langkah(nomor=1, kegiatan="x", pelaksana=("Staf",)),),
+                     dasar_hukum=entries, nomor=f"{text}{n}",
+                     source=f"sops/dinas-uji/sop-{n}.yaml") for n in range(count))
+    revoked = Revocation(text, "UU 23/2014", "https://peraturan.go.id/id/uu-no-23-tahun-2014",
+                         ("uu", "", "32", "2004"), ("uu", "", "23", "2014"))
+    return Catalogue((agency,), sops, (revoked,))
+
+
+@pytest.mark.parametrize("count", [1, 11])
+def test_editor_text_is_escaped_on_the_dasar_hukum_pages(count: int) -> None:
+    generated = pages.legal_pages(_citing_catalogue(HOSTILE, count))
+    assert [path for path, _ in generated][1:] == ([] if count == 1 else [
+        f"dasar-hukum/{anchor}.md" for anchor in (
+            "uu-32-2004", "permen-script-z-y-script-1-2020", "perdirjen-pb-per-40-pb-2006",
+            "perbup-kabupaten-script-z-y-script-2-2021")])  # in the index's order
+    escaped = escape.html(HOSTILE)
+    for path, page in generated:
+        body = _body(page)
+        assert "<script" not in body and "\t" not in page
+        assert escaped in body  # the names of the SOPs and their instansi
+        assert (f"tentang {escaped}" in body) is ("perdirjen" not in path)  # no title: bare
+        for block in body.split("\n\n"):  # each a raw HTML block, whatever the text holds
+            assert block.startswith("<") and block.rstrip("\n").endswith(">"), block
+            for line in block.splitlines():
+                assert line.startswith("<") and line.endswith(">"), line
+    index = _body(generated[0][1])
+    assert "Peraturan Menteri &lt;script&gt;z&amp;y&lt;/script&gt; Nomor 1 Tahun 2020" in index
+    assert "Peraturan Bupati &lt;script&gt;z&amp;y&lt;/script&gt; Nomor 2 Tahun 2021" in index
+    # Each regulation's citing instansi: on the index, or on the list's own page.
+    assert index.count(f"<span>{escaped}</span>") == (4 if count == 1 else 0)
+    for _, page in generated[1:]:
+        assert _body(page).count(f"<span>{escaped}</span>") == 1
+
+
+def test_long_lists_have_their_own_pages_out_of_the_nav() -> None:
+    from katalog_sop.render import site_plan
+
+    plan = site_plan.build(_citing_catalogue("Dinas", 11), [], CONTEXT)
+    legal = {page.src_uri: page.in_nav for page in plan.pages
+             if page.src_uri.startswith("dasar-hukum")}
+    assert legal.pop("dasar-hukum.md") is True
+    assert len(legal) == 4 and not any(legal.values())
+    index = next(page.markdown for page in plan.pages if page.src_uri == "dasar-hukum.md")
+    for path in legal:
+        anchor = path.removeprefix("dasar-hukum/").removesuffix(".md")
+        assert (f'<h3 id="{anchor}">' in index
+                and f'<a href="{anchor}/">lihat daftar SOP</a>' in index), anchor
+
+
+def test_regulations_whose_anchors_would_clash_get_distinct_ids() -> None:
+    catalogue = _citing_catalogue("Dinas", 1)
+    sop = catalogue.sops[0]
+    written = ("Keputusan Bupati Jember Nomor 3/1 Tahun 2018", "Kepbup Jember No. 3-1 Tahun 2018")
+    catalogue = Catalogue(catalogue.instansi, (Sop(**{**sop.__dict__, "dasar_hukum": written}),))
+    index = _body(pages.legal_pages(catalogue)[0][1])
+    ids = re.findall(r'<h3 id="([^"]+)"', index)
+    assert ids == ["kepbup-kabupaten-jember-3-1-2018", "kepbup-kabupaten-jember-3-1-2018-2"]

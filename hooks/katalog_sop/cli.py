@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .problems import Problem
 from .read.catalogue import INSTANSI_FILE, load_catalogue
+from .read.files import REVOKED_FILE
 from .read.reader import is_slug
 from .render import starter as template
 
@@ -22,6 +23,8 @@ def _catalogue_root(path: Path) -> Path:
     default = Path(os.path.abspath("sops"))
     if path == default or default in path.parents:
         return default
+    if path.name == REVOKED_FILE and not path.is_symlink() and path.is_file():
+        return path.parent
     if path.is_symlink() or path.is_file():
         return path.parent.parent
     if (path / INSTANSI_FILE).is_file():

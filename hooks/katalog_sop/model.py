@@ -175,11 +175,38 @@ class Sop:
     peringatan: tuple[str, ...] = ()
     pencatatan_pendataan: tuple[str, ...] = ()
     source: str = ""
+    dasar_hukum_lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    """The line of each ``dasar_hukum`` entry (for messages about it)."""
 
     @property
     def key(self) -> str:
         """The catalogue-wide key ``instansi/slug``."""
         return f"{self.instansi}/{self.slug}"
+
+    def dasar_hukum_line(self, index: int, default: int = 1) -> int:
+        """The line of the ``index``-th (from 1) ``dasar_hukum`` entry, when known."""
+        lines = self.dasar_hukum_lines
+        return lines[index - 1] if 0 < index <= len(lines) else default
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """A revoked regulation, from the maintained list (``sops/peraturan-dicabut.yaml``):
+    what revoked it and where that is stated."""
+
+    peraturan: str
+    """The revoked regulation, as the list writes it."""
+    dicabut_oleh: str
+    """What revoked it, as the list writes it."""
+    sumber: str
+    """An http(s) address stating the revocation."""
+    key: tuple[str, ...]
+    """The revoked regulation's identity (``read.legal.citations.Regulation.key``)."""
+    replacement_key: tuple[str, ...]
+    """The identity of the regulation that revoked it."""
+    keterangan: str | None = None
+    source: str = ""
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -188,6 +215,8 @@ class Catalogue:
 
     instansi: tuple[Instansi, ...]
     sops: tuple[Sop, ...]
+    revocations: tuple[Revocation, ...] = ()
+    """The maintained list of revoked regulations, in the list's order."""
     _by_key: dict[str, Sop] = field(default_factory=dict, compare=False, repr=False)
     _by_instansi: dict[str, tuple[Sop, ...]] = field(default_factory=dict, compare=False,
                                                      repr=False)
@@ -196,6 +225,8 @@ class Catalogue:
                                                          repr=False)
     _name_counts: dict[tuple[str, ...], int] = field(default_factory=dict, compare=False,
                                                      repr=False)
+    _revoked: dict[tuple[str, ...], Revocation] = field(default_factory=dict, compare=False,
+                                                        repr=False)
 
     def __post_init__(self) -> None:
         # Lookups by key, built once: pages ask for them once per SOP.
@@ -225,6 +256,7 @@ class Catalogue:
         key = ((same_name(item.nama),) if isinstance(item, Instansi)
                else (item.instansi, same_name(item.nama)))
         return self._name_counts.get(key, 0) > 1
+        self._revoked.update({item.key: item for item in self.revocations})
 
     def referrers(self, key: str) -> tuple[tuple[Sop, str], ...]:
         """The SOPs that point at ``key``, with how (``keterkaitan`` or ``diganti_oleh``),
@@ -238,6 +270,10 @@ class Catalogue:
     def sops_of(self, instansi: str) -> tuple[Sop, ...]:
         """The SOPs of one instansi, in catalogue order."""
         return self._by_instansi.get(instansi, ())
+
+    def revocation(self, key: tuple[str, ...]) -> Revocation | None:
+        """The revocation of the regulation with this identity, if it is listed."""
+        return self._revoked.get(key)
 
     def agency(self, slug: str) -> Instansi:
         """The instansi with this folder name (every SOP's instansi is in the catalogue)."""

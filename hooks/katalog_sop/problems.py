@@ -154,6 +154,24 @@ _RULES = [
          "Tulis `sop: nama-berkas` (instansi sama) atau `sop: folder-instansi/nama-berkas`."),
     Rule("duplicate-nomor", "nomor: \"{value}\" sudah dipakai {other}",
          "Dua SOP dalam satu instansi tidak boleh bernomor sama; periksa nomor pada dokumen."),
+    # --- the list of revoked regulations (sops/peraturan-dicabut.yaml) ---
+    Rule("not-a-regulation", "{field}: \"{value}\" tidak terbaca sebagai peraturan; tulis jenis, "
+         "nomor dan tahunnya, misalnya \"Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan "
+         "Daerah\"",
+         "Tulis peraturan seperti di dasar hukum SOP; jenis dan cara penulisan yang dikenali "
+         "ada di bagian Dasar hukum panduan ini."),
+    Rule("several-regulations", "{field}: \"{value}\" menyebut {count} peraturan; tulis satu "
+         "peraturan saja",
+         "Setiap butir `dicabut` memuat satu `peraturan` dan satu `dicabut_oleh`; peraturan lain "
+         "yang dicabut bersamanya ditulis sebagai butir sendiri."),
+    Rule("regulation-without-region", "{field}: \"{value}\" tidak menyebut daerahnya",
+         "Daftar ini berlaku untuk seluruh katalog: tulis daerahnya, misalnya \"Peraturan "
+         "Bupati Lumajang Nomor 40 Tahun 2006\" atau \"Peraturan Daerah Kabupaten Jember Nomor "
+         "3 Tahun 2016\"."),
+    Rule("revoked-by-itself", "{field}: peraturan tidak dapat dicabut oleh dirinya sendiri",
+         "Tulis di `dicabut_oleh` peraturan yang mencabutnya."),
+    Rule("revoked-twice", "{field}: {name} sudah tercantum di {other}",
+         "Setiap peraturan cukup dicantumkan sekali; hapus salah satu butir."),
     # --- conformance warnings (advice, never fail the build) ---
     Rule("duplicate-choice-target", "{field}: menuju tujuan yang sama dengan {other} "
          "({value}); panah itu tergambar dua kali", "Periksa tujuan `ke` setiap butir pilihan "
@@ -182,6 +200,10 @@ _RULES = [
          "Alur lengkap tetap tampil dan tercetak di Bagan Alir. Bila diagram "
          "diperlukan, pecah prosedur menjadi beberapa SOP yang saling terkait "
          "(`keterkaitan`).", warning=True),
+    Rule("dasar-hukum-dicabut", "{field}: \"{value}\" telah dicabut oleh {replacement}",
+         "Boleh dibiarkan: SOP tetap tampil seperti dokumen yang ditandatangani, dengan catatan "
+         "di samping dasar hukum itu. Saat SOP direvisi, ganti dengan peraturan penggantinya. "
+         "Daftar peraturan yang dicabut ada di `sops/peraturan-dicabut.yaml`.", warning=True),
     Rule("not-published", "berkas keterangan ini tidak diterbitkan di situs",
          "Tidak perlu diperbaiki bila berkas ini memang catatan untuk penyunting; isi SOP "
          "ditulis dalam berkas .yaml di folder instansi.", warning=True),

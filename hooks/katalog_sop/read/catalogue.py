@@ -10,11 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Catalogue, Instansi, Sop, SopRef
+from ..model import Catalogue, Instansi, Revocation, Sop, SopRef
 from ..problems import Problem
 from .checks import catalogue_problems, warnings_for
 from .files import INSTANSI_FILE, survey
 from .instansi import load_instansi
+from .legal.revoked import load_revoked
 from .sop import read_sop
 from .yamlnodes import line_of, read_yaml
 
@@ -69,15 +70,25 @@ def load_catalogue(sops_dir: Path, display_base: Path, only: str | None = None) 
             sops.append(sop)
             lines[sop.key] = top_lines
 
+    revocations: tuple[Revocation, ...] = ()
+    if layout.revoked is not None:
+        root, found = read_yaml(layout.revoked, shown(layout.revoked))
+        problems += found
+        if root is not None:
+            revocations, found = load_revoked(root, shown(layout.revoked))
+            problems += found
+
     problems += catalogue_problems(sops, lines, layout.keys, refs)
-    warnings = [*layout.warnings, *(w for sop in sops for w in warnings_for(sop, lines[sop.key]))]
+    pemerintah = {agency.slug: agency.pemerintah for agency in instansi}
+    warnings = [*layout.warnings, *(w for sop in sops for w in warnings_for(
+        sop, lines[sop.key], pemerintah.get(sop.instansi), revocations))]
     errors = sorted(problems, key=Problem.sort_key)
     warnings.sort(key=Problem.sort_key)
     if errors:
         return LoadResult(None, errors, warnings)
     instansi.sort(key=lambda a: (a.pemerintah.casefold(), a.nama.casefold(), a.slug))
     sops.sort(key=lambda s: (s.instansi, s.nama.casefold(), s.slug))
-    return LoadResult(Catalogue(tuple(instansi), tuple(sops)), [], warnings)
+    return LoadResult(Catalogue(tuple(instansi), tuple(sops), revocations), [], warnings)
 
 
 PARALLEL_FROM = 400

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import END, Pilihan, Sop, SopRef
+from ..model import END, Pilihan, Revocation, Sop, SopRef
 from ..problems import Problem, problem
 from . import flow
 from .hints import HintBudget
+from .legal.revoked import cited_revocations
 from .waktu import parse as parse_waktu
 
 
@@ -60,9 +61,17 @@ def _replacement_problems(sops: list[Sop]) -> list[Problem]:
     return found
 
 
-def warnings_for(sop: Sop, lines: dict[str, int]) -> list[Problem]:
-    """Conformance warnings for one valid SOP."""
+def warnings_for(sop: Sop, lines: dict[str, int], pemerintah: str | None = None,
+                 revoked: tuple[Revocation, ...] = ()) -> list[Problem]:
+    """Conformance warnings for one valid SOP; ``revoked`` is the list of revoked
+    regulations, ``pemerintah`` the government of the SOP's instansi (for regional
+    citations that do not name their region)."""
     found: list[Problem] = []
+    for index, citation, revocation in cited_revocations(sop, pemerintah, revoked):
+        line = sop.dasar_hukum_line(index, lines.get("dasar_hukum", 1))
+        found.append(problem(sop.source, line, "dasar-hukum-dicabut",
+                             field=f"dasar_hukum[{index}]", value=citation.text,
+                             replacement=revocation.dicabut_oleh))
     used = {name for step in sop.langkah for name in step.pelaksana}
     for name in sop.pelaksana:
         if name not in used:

@@ -178,6 +178,25 @@ SOP = Field("", Kind.MAPPING, fields=(
     LANGKAH,
 ))
 
+REVOKED = Field("", Kind.MAPPING, fields=(
+    Field("dicabut", Kind.RECORDS, Need.REQUIRED,
+          "Peraturan yang sudah dicabut, satu butir per peraturan.", fields=(
+        Field("peraturan", Kind.TEXT, Need.REQUIRED,
+              "Peraturan yang dicabut, ditulis seperti di dasar hukum SOP (jenis, nomor, "
+              "tahun), misalnya Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan "
+              "Daerah."),
+        Field("dicabut_oleh", Kind.TEXT, Need.REQUIRED,
+              "Peraturan yang mencabutnya, ditulis dengan cara yang sama."),
+        Field("sumber", Kind.URL, Need.REQUIRED,
+              "Alamat http(s) yang menyatakan pencabutan, misalnya halaman peraturan "
+              "pencabutnya di peraturan.go.id."),
+        Field("keterangan", Kind.TEXT,
+              description="Boleh tidak ada: catatan, misalnya bagian peraturan pencabut yang "
+                          "menyatakannya."),
+    )),
+))
+"""``sops/peraturan-dicabut.yaml``: the maintained list of revoked regulations."""
+
 TEXT_LISTS = ("kualifikasi_pelaksana", "peralatan_perlengkapan", "peringatan",
               "pencatatan_pendataan")
 """The SOP's sections that are plain lists of text."""

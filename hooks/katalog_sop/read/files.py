@@ -19,12 +19,16 @@ from .reader import is_slug
 from .yamlnodes import MAX_FILE_BYTES
 
 INSTANSI_FILE = "instansi.yaml"
+REVOKED_FILE = "peraturan-dicabut.yaml"
+"""The list of revoked regulations: the one file directly under ``sops/``, for the whole
+catalogue (``legal.revoked``). A folder cannot take its name (it ends in ``.yaml``)."""
 
 RESERVED_INSTANSI = frozenset({
     # pages written in docs/ (a test checks that every top-level entry of docs/ is here)
     "index", "cari", "tentang", "kinerja", "panduan-penyunting", "assets", "schema",
     # what the build itself writes at the site's root
-    "laporan-kesesuaian", "data", "pagefind", "katalog-sop", "search", "sitemap", "404",
+    "laporan-kesesuaian", "dasar-hukum", "data", "pagefind", "katalog-sop", "search", "sitemap",
+    "404",
 })
 """Folder names an instansi cannot have: its pages would replace the site's own (or its
 open-data files ``data/<instansi>.json`` the whole catalogue's ``data/katalog-sop.json``)."""
@@ -46,6 +50,8 @@ class Layout:
     """``(instansi slug, path)`` of every SOP file to read."""
     keys: set[str] = field(default_factory=set)
     """``instansi/slug`` of every SOP file, including those of agencies not read."""
+    revoked: Path | None = None
+    """The list of revoked regulations (``REVOKED_FILE``), when there is one."""
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -68,6 +74,14 @@ def survey(sops_dir: Path, show: Callable[[Path], str], only: str | None = None)
         return layout
     for entry in _entries(sops_dir):
         path = Path(entry.path)
+        if entry.name == REVOKED_FILE:  # read for a standalone site of one agency too
+            if not _published(entry, layout, show):
+                continue
+            if entry.is_file(follow_symlinks=False):
+                layout.revoked = path
+            else:
+                error(path, "bad-file", why="daftar peraturan yang dicabut harus berupa berkas")
+            continue
         if only is not None and entry.name != only:
             if _is_real_dir(path):
                 layout.keys.update(f"{entry.name}/{e.name[:-5]}" for e in _entries(path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import END, Status
-from .fields import INSTANSI, MAX_STEPS, SOP, Field, Kind, Need
+from .fields import INSTANSI, MAX_STEPS, REVOKED, SOP, Field, Kind, Need
 
 SLUG = "[a-z0-9]+(-[a-z0-9]+)*"
 BASE_ID = "https://katalog-sop.invalid/schema/"
@@ -52,7 +52,13 @@ _TITLES = {
             "berkas lain, urutan tanggal, dan alur langkah diperiksa oleh `katalog-sop check`."),
     "instansi": ("Instansi (Katalog SOP)",
                  "Satu instansi: berkas instansi.yaml di folder instansi."),
+    "peraturan-dicabut": ("Peraturan yang dicabut (Katalog SOP)",
+                          "Daftar peraturan yang sudah dicabut, untuk seluruh katalog: berkas "
+                          "sops/peraturan-dicabut.yaml. `katalog-sop check` juga memeriksa bahwa "
+                          "setiap peraturan terbaca (jenis, nomor, tahun)."),
 }
+SPECS = {"sop": SOP, "instansi": INSTANSI, "peraturan-dicabut": REVOKED}
+"""Each schema's field table, by the schema's name."""
 
 
 def _ref(name: str) -> dict[str, Any]:
@@ -86,7 +92,8 @@ def _value(spec: Field) -> dict[str, Any]:
         if spec.default is not None:
             schema["default"] = spec.default
     elif kind is Kind.URL:
-        schema = _nullable({"type": "string", "pattern": "^https?://[^\\s/?#]+[^\\s]*$"})
+        url = {"type": "string", "pattern": "^https?://[^\\s/?#]+[^\\s]*$"}
+        schema = url if required else _nullable(url)
     elif kind is Kind.NIP:
         schema = _nullable({"type": "string", "pattern": "^ *([0-9] *){18}$"})
     elif kind is Kind.SOP_REF:
@@ -153,8 +160,8 @@ def _status_is_not(value: str) -> dict[str, Any]:
 
 
 def generate(name: str) -> dict[str, Any]:
-    """The schema of ``sop`` or ``instansi`` files."""
-    spec = SOP if name == "sop" else INSTANSI
+    """The schema of ``sop``, ``instansi`` or ``peraturan-dicabut`` files."""
+    spec = SPECS[name]
     title, description = _TITLES[name]
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -192,7 +199,7 @@ def render(name: str) -> str:
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else Path("docs/schema")
-    for name in ("sop", "instansi"):
+    for name in SPECS:
         (folder / f"{name}.schema.json").write_text(render(name), encoding="utf-8")
         print(f"ditulis: {folder / f'{name}.schema.json'}")
     return 0

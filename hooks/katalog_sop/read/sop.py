@@ -11,6 +11,7 @@ from ..problems import Problem
 from . import fields
 from .reader import Read, Reader
 from .steps import load_steps
+from .yamlnodes import line_of
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def _sop(reader: Reader, root: yaml.Node, instansi: str, slug: str, path: str) -
         penetapan=_penetapan(values.get("penetapan")),
         keterkaitan=values.get("keterkaitan", ()),
         source=path,
+        dasar_hukum_lines=tuple(line_of(item) for item, _ in read.items.get("dasar_hukum", ())),
         **{name: values.get(name, ()) for name in fields.TEXT_LISTS},
     )
 

@@ -18,7 +18,7 @@ _PLACEHOLDER_NAMES = {
     "found": "yang ditemukan", "value": "nilai", "choices": "pilihan", "name": "nama",
     "revisi": "tanggal revisi", "pembuatan": "tanggal pembuatan", "count": "jumlah",
     "nomor": "nomor langkah", "other": "tempat lain", "missing": "yang belum diisi",
-    "efektif": "tanggal efektif",
+    "efektif": "tanggal efektif", "replacement": "peraturan pencabut",
 }
 
 

@@ -1,7 +1,9 @@
 """Open data: the catalogue as JSON (everything) and CSV (the identity fields).
 
 For Satu Data Indonesia and for provinces that aggregate their kabupaten's catalogues. Values
-are exactly as the editors wrote them; dates are ISO (``YYYY-MM-DD`` or ``YYYY-MM``).
+are exactly as the editors wrote them; dates are ISO (``YYYY-MM-DD`` or ``YYYY-MM``). Beside
+``dasar_hukum`` (the texts as written), ``dasar_hukum_peraturan`` holds, entry by entry, the
+regulations read from each text (``read.legal``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from ..model import (
     SopRef,
 )
 from ..read import waktu
+from ..read.legal.citations import Citation, resolve
+from ..read.legal.citations import parse as parse_citations
 
 CSV_COLUMNS = (
     "instansi", "nama_instansi", "pemerintah", "sop", "nomor", "nama", "status",
@@ -69,11 +73,33 @@ def _decision(decision: Keputusan | None) -> dict[str, Any] | None:
     return {"pertanyaan": decision.pertanyaan, "ya": decision.ya, "tidak": decision.tidak}
 
 
-def sop_record(sop: Sop, address: str) -> dict[str, Any]:
+def _citation(citation: Citation, pemerintah: str, catalogue: Catalogue) -> dict[str, Any]:
+    """One regulation read from a ``dasar_hukum`` entry: the parse (pieces of the text as
+    written, kind, number, year) and what the catalogue makes of it; every key always
+    present, null where it does not apply, like the rest of the record."""
+    regulation = resolve(citation, pemerintah)
+    revocation = catalogue.revocation(regulation.key)
+    return {
+        "teks": citation.text,
+        "sebelum": citation.before,
+        "sesudah": citation.rest,
+        "jenis": citation.kind,
+        "nomor": citation.number,
+        "tahun": citation.year,
+        "penerbit": citation.issuer,
+        "daerah": citation.region,
+        "nama": regulation.name,
+        "tautan": regulation.link,
+        "dicabut_oleh": revocation.dicabut_oleh if revocation is not None else None,
+    }
+
+
+def sop_record(sop: Sop, address: str, catalogue: Catalogue) -> dict[str, Any]:
     """Everything an SOP file holds, as plain JSON values."""
     signer = sop.disahkan_oleh
     decree = sop.penetapan
     total, uncounted = waktu.total(step.waktu for step in sop.langkah)
+    pemerintah = catalogue.agency(sop.instansi).pemerintah
     return {
         "instansi": sop.instansi,
         "sop": sop.slug,
@@ -96,6 +122,9 @@ def sop_record(sop: Sop, address: str) -> dict[str, Any]:
             "nomor": decree.nomor, "tanggal": _date(decree.tanggal), "tentang": decree.tentang,
         },
         "dasar_hukum": list(sop.dasar_hukum),
+        "dasar_hukum_peraturan": [
+            [_citation(citation, pemerintah, catalogue) for citation in parse_citations(entry)]
+            for entry in sop.dasar_hukum],
         "kualifikasi_pelaksana": list(sop.kualifikasi_pelaksana),
         "keterkaitan": [_related(item) for item in sop.keterkaitan],
         "peralatan_perlengkapan": list(sop.peralatan_perlengkapan),
@@ -122,7 +151,7 @@ def catalogue_json(catalogue: Catalogue, agencies: Iterable[Instansi], built: dt
                 "singkatan": agency.singkatan,
                 "alamat": agency.alamat,
                 "situs": agency.situs,
-                "sop": [sop_record(sop, address[sop.key])
+                "sop": [sop_record(sop, address[sop.key], catalogue)
                         for sop in catalogue.sops_of(agency.slug)],
             }
             for agency in agencies

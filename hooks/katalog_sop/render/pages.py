@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .context import ALL_DATA, DATA_DIR, GeneratedPage, SiteContext
 from .guide import rules_reference, warnings_report
+from .legal import index_pages as legal_pages
 from .listings import instansi_page, instansi_table, search_filter, search_label
 from .plan import open_data, plan
 from .sop_page import sop_page
@@ -24,6 +25,7 @@ __all__ = [
     "SiteContext",
     "instansi_page",
     "instansi_table",
+    "legal_pages",
     "open_data",
     "plan",
     "rules_reference",

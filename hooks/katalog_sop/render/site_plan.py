@@ -41,6 +41,9 @@ def build(catalogue: Catalogue, warnings: Iterable[Problem], site: Settings) -> 
                   for path, content in pages.open_data(catalogue, page_context)]
     generated.append(pages.GeneratedPage(REPORT_PAGE, pages.warnings_report(
         list(warnings), catalogue), "", in_nav=True))
+    # The index in the nav; the pages of its long lists out of it, like SOP pages.
+    generated += [pages.GeneratedPage(path, content, "", in_nav="/" not in path)
+                  for path, content in pages.legal_pages(catalogue)]
     name = None
     if site.instansi is not None and catalogue.instansi:
         name = escape.html(f"Katalog SOP {pages.search_label(catalogue.instansi[0])}")

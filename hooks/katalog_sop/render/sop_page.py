@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..model import Catalogue, Langkah, PartialDate, Sop, SopRef
 from ..read import flow, waktu
-from . import escape, form, mermaid, names, qr, templating, text
+from . import escape, form, legal, mermaid, names, qr, templating, text
 from .escape import html
 from .listings import search_filter, search_label
 
@@ -91,6 +91,7 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
         replacement=catalogue.sop(replaced_by.key) if replaced_by else None,
         replacement_link=_sop_link(replaced_by, sop, catalogue) if replaced_by else None,
         qr=Markup(qr.svg(address)) if address else None,  # from the site address, not editors
+        notes=legal.notes(sop, catalogue),
         related=[_sop_link(item, sop, catalogue) if isinstance(item, SopRef) else item
                  for item in sop.keterkaitan],
         referrers=[(_sop_link(SopRef(other.instansi, other.slug), sop, catalogue),

@@ -59,6 +59,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["tanggal"] = text.tanggal
     env.filters["putus"] = _breakable
+    env.filters["angka"] = text.angka
     return env
 
 

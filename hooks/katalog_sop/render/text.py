@@ -24,3 +24,8 @@ def tanggal(date: PartialDate | None) -> str:
     if date.day is None:
         return f"{month} {date.year}"
     return f"{date.day} {month} {date.year}"
+
+
+def angka(number: int) -> str:
+    """A count the Indonesian way: ``37.501``."""
+    return f"{number:,}".replace(",", ".")
