@@ -249,6 +249,7 @@ class Catalogue:
         for name_key in ([(same_name(agency.nama),) for agency in self.instansi]
                          + [(sop.instansi, same_name(sop.nama)) for sop in self.sops]):
             self._name_counts[name_key] = self._name_counts.get(name_key, 0) + 1
+        self._revoked.update({item.key: item for item in self.revocations})
 
     def shares_name(self, item: Instansi | Sop) -> bool:
         """Whether another instansi has this instansi's name, or another SOP of the same
@@ -256,7 +257,6 @@ class Catalogue:
         key = ((same_name(item.nama),) if isinstance(item, Instansi)
                else (item.instansi, same_name(item.nama)))
         return self._name_counts.get(key, 0) > 1
-        self._revoked.update({item.key: item for item in self.revocations})
 
     def referrers(self, key: str) -> tuple[tuple[Sop, str], ...]:
         """The SOPs that point at ``key``, with how (``keterkaitan`` or ``diganti_oleh``),
