@@ -9,7 +9,7 @@ For each size: a synthetic catalogue (scripts/synthetic.py) is built twice by re
 "floor": the very Markdown pages the hook generated, written as plain files into ``docs/`` and
 built with the same mkdocs.yml minus ``hooks:``. Then the hook-built site is served on
 loopback and opened in headless Chromium (with the PDF step's server and flags,
-``katalog_sop.site.pdf``) to count what a reader downloads. See scripts/README.md for what
+``katalog_sop.site.chromium``) to count what a reader downloads. See scripts/README.md for what
 each figure means.
 """
 
@@ -42,7 +42,7 @@ import synthetic
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # the package, also without ``pip install -e .``
 
-from katalog_sop.site import pdf  # noqa: E402 - after the path is set
+from katalog_sop.site import chromium, pdf  # noqa: E402 - after the path is set
 
 # --- what the browser part looks for; change here when the search or the diagram changes ---
 
@@ -295,7 +295,7 @@ def browser_available() -> bool:
 
 
 @contextlib.contextmanager
-def chromium() -> Iterator[Any]:
+def fresh_browser() -> Iterator[Any]:
     """A fresh headless Chromium (empty cache) with the PDF step's flags, logging network
     events and the ``devtools.timeline`` trace (which sees web workers' requests too)."""
     from selenium import webdriver
@@ -303,7 +303,7 @@ def chromium() -> Iterator[Any]:
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in (*pdf.CHROME_ARGUMENTS, WINDOW):
+    for argument in (*chromium.CHROME_ARGUMENTS, WINDOW):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     options.add_experimental_option("perfLoggingPrefs", {
@@ -311,7 +311,7 @@ def chromium() -> Iterator[Any]:
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     # Material renders each diagram into a closed shadow root; pdf.DIAGRAM_STATE looks inside.
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
-                           {"source": pdf.OPEN_SHADOW_ROOTS})
+                           {"source": chromium.OPEN_SHADOW_ROOTS})
     try:
         yield driver
     finally:
@@ -538,7 +538,7 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
     from selenium.webdriver.common.keys import Keys
 
     files: dict[str, tuple[int, int]] = {}
-    with pdf.serve(site) as base, chromium() as driver:
+    with chromium.serve(site) as base, fresh_browser() as driver:
         network = NetworkLog(base)
         start = time.monotonic()
         driver.get(base + sop_url.lstrip("/"))
@@ -548,7 +548,7 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
         sop_requests = network.downloads()
     _log_largest("SOP page", sop_requests)
 
-    with pdf.serve(site) as base, chromium() as driver:
+    with chromium.serve(site) as base, fresh_browser() as driver:
         network = NetworkLog(base)
         driver.get(base)
         _wait_stable(driver, RESOURCES_LOADED, 120, "the home page")

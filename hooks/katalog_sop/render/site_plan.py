@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Catalogue
 from ..problems import RULES, Problem
 from ..settings import Settings
-from . import escape, pages
+from . import escape, mermaid, pages
 
 NAV_SECTION = "Instansi"
 """The mkdocs.yml nav section (written as ``- Instansi: []``) that lists every instansi."""
@@ -31,6 +31,8 @@ class Plan:
     site_name: str | None
     """A new site name (a standalone site of one instansi), stored HTML-escaped because
     the theme prints it unescaped, like page titles."""
+    diagrams: list[tuple[str, str]]
+    """Every diagram the pages show, as ``(SOP file, Mermaid source)``, in page order."""
 
 
 def build(catalogue: Catalogue, warnings: Iterable[Problem], site: Settings) -> Plan:
@@ -50,6 +52,8 @@ def build(catalogue: Catalogue, warnings: Iterable[Problem], site: Settings) -> 
                     GUIDE_PAGE: pages.rules_reference(RULES.values())},
         nav_entries=[f"{agency.slug}/index.md" for agency in catalogue.instansi],
         site_name=name,
+        diagrams=[(sop.source, source) for sop in catalogue.sops
+                  if (source := mermaid.drawable(sop)) is not None],
     )
 
 

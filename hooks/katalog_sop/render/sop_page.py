@@ -74,7 +74,7 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
                     catalogue.agency(other.instansi) if other.instansi != sop.instansi
                     else None, how)
                    for other, how in catalogue.referrers(sop.key)],
-        diagram=_diagram(sop),
+        **_diagram(sop, context.diagram_svg),
         rows=[_step_row(step, flow.step_ids(sop.langkah)) for step in sop.langkah],
         total=total,
         uncounted=uncounted,
@@ -95,12 +95,18 @@ def _sop_link(ref: SopRef, page_sop: Sop, catalogue: Catalogue) -> SopLink:
     return SopLink(href, target.nama, target.nomor, ref.slug, ref.instansi)
 
 
-def _diagram(sop: Sop) -> Markup | None:
-    """The Mermaid source, escaped line by line for the ``<pre>`` it is shown in; None when
-    the swimlane is too large to draw in a few seconds (``flow.DIAGRAM_LIMITS``)."""
-    if not flow.diagram_fits(sop.langkah):
-        return None
-    return Markup("\n".join(html(line) for line in mermaid.diagram(sop).splitlines()))
+def _diagram(sop: Sop, svg: bool) -> dict[str, Markup | str | None]:
+    """What the template shows of the diagram: ``diagram``, the Mermaid source escaped line
+    by line for the ``<pre>`` Mermaid draws from in the browser, or ``diagram_key``, the
+    name of the SVG drawn at build time that the hook puts in its place
+    (``site.diagrams.inline``); both None when the swimlane is too large to draw."""
+    source = mermaid.drawable(sop)
+    if source is None:
+        return {"diagram": None, "diagram_key": None}
+    if svg:
+        return {"diagram": None, "diagram_key": mermaid.key(source)}
+    return {"diagram": Markup("\n".join(html(line) for line in source.splitlines())),
+            "diagram_key": None}
 
 
 def _step_row(step: Langkah, ids: dict[str, int]) -> StepRow:
