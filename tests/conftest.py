@@ -136,14 +136,19 @@ def site_url(built_site: Path) -> Iterator[str]:
         yield base.rstrip("/")
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Chromium through chromedriver, logging console and network events."""
+def require_chromium() -> None:
+    """Skip the test when Chromium is missing, except in CI, where that is a failure."""
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
         message = f"Chromium not installed ({CHROMIUM}, {CHROMEDRIVER})"
         if IN_CI:
             pytest.fail(message + ": CI must run the browser tests")
         pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium through chromedriver, logging console and network events."""
+    require_chromium()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
