@@ -3,11 +3,14 @@
     python scripts/benchmark.py                      # 500, 2,000 and 5,000 SOPs (minutes)
     python scripts/benchmark.py --sizes 50           # a quick smoke run
     python scripts/benchmark.py --out result.md --no-browser
+    python scripts/benchmark.py --sizes 500 --diagram js     # diagrams drawn in the browser
 
 For each size: a synthetic catalogue (scripts/synthetic.py) is built twice by real
 ``mkdocs build --strict`` subprocesses, once with the hook (the real site) and once as the
 "floor": the very Markdown pages the hook generated, written as plain files into ``docs/`` and
-built with the same mkdocs.yml minus ``hooks:``. Then the hook-built site is served on
+built with the same mkdocs.yml minus ``hooks:``. With diagrams drawn at build time (the
+default, ``--diagram svg``) the first hook build starts with an empty drawing cache ("cold")
+and the others reuse it ("warm"). Then the hook-built site is served on
 loopback and opened in headless Chromium (with the PDF step's server and flags,
 ``katalog_sop.site.chromium``) to count what a reader downloads. See scripts/README.md for what
 each figure means.
@@ -25,6 +28,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,6 +77,12 @@ FLOOR_DROPPED_KEYS = ("hooks", "watch", "nav", "not_in_nav")
 """mkdocs.yml keys the floor build rewrites (``watch`` names folders the floor lacks)."""
 FLOOR_NOT_IN_NAV = "/*/*.md\n!/*/index.md\n"
 """The floor's SOP pages (``<instansi>/<sop>.md``) are kept out of the nav, as the hook does."""
+DRAWN = re.compile(r"Diagram alir: (\d+) digambar, (\d+) dari cache")
+"""The hook's log line saying how many diagrams a build drew and took from its cache."""
+CPU_SLOWDOWN = 4
+"""CPU throttling for the "cheap phone" timing (CDP ``Emulation.setCPUThrottlingRate``)."""
+TIMED_LOADS = 3
+"""Fresh page loads timed with the CPU throttled; the median counts."""
 
 
 def log(message: str) -> None:
@@ -135,24 +145,31 @@ def measured_run(command: Sequence[str], cwd: Path, env: dict[str, str], log_fil
     return Run(seconds, own_peak[0] or tree, tree)
 
 
-def build_env() -> dict[str, str]:
+def build_env(diagram: str = "svg") -> dict[str, str]:
     """The environment of every build: the caller's, minus the project's KATALOG_* options
-    (PDFs, a single instansi...), so that the default site is measured."""
+    (PDFs, a single instansi...), so that the default site is measured, with its diagrams
+    drawn as ``diagram`` says (``KATALOG_DIAGRAM``)."""
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("KATALOG_")}
-    return {**inherited, "NO_MKDOCS_2_WARNING": "1",
+    return {**inherited, "NO_MKDOCS_2_WARNING": "1", "KATALOG_DIAGRAM": diagram,
             # A fixed build date, so that the captured floor pages equal the hook's.
             "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1735689600")}
 
 
-def mkdocs_build(project: Path, site: Path, log_file: Path) -> Run:
+def mkdocs_build(project: Path, site: Path, log_file: Path, diagram: str = "svg") -> Run:
     """A real ``mkdocs build --strict`` (never -q: it hides warnings) in a subprocess."""
     return measured_run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                          str(project / "mkdocs.yml"), "-d", str(site)],
-                        project, build_env(), log_file)
+                        project, build_env(diagram), log_file)
+
+
+def diagrams_drawn(log_file: Path) -> tuple[int, int] | None:
+    """(drawn, from the cache) in a hook build's log; None when it drew none at build time."""
+    found = DRAWN.findall(log_file.read_text(errors="replace"))
+    return (int(found[-1][0]), int(found[-1][1])) if found else None
 
 
 SNAPSHOT_SKIPPED_AT_TOP = (".git", ".github", ".ci", "sops", "site", "tests", "scripts",
-                           ".venv*", "build")
+                           ".venv*", "build", ".cache")
 """Top-level folders the project snapshot leaves out: the catalogue, outputs, and what a
 build never reads (only at the top: ``hooks/katalog_sop/site/`` is code)."""
 SNAPSHOT_SKIPPED = ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "*.egg-info")
@@ -295,13 +312,19 @@ def browser_available() -> bool:
 
 
 @contextlib.contextmanager
-def fresh_browser() -> Iterator[Any]:
+def fresh_browser(cpu_slowdown: int = 1) -> Iterator[Any]:
     """A fresh headless Chromium (empty cache) with the PDF step's flags, logging network
-    events and the ``devtools.timeline`` trace (which sees web workers' requests too)."""
+    events and the ``devtools.timeline`` trace (which sees web workers' requests too).
+
+    With ``cpu_slowdown`` above 1, the CPU is throttled that many times (as a cheap phone)
+    and ``driver.get`` returns at once instead of waiting for the page to load.
+    """
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
+    if cpu_slowdown > 1:
+        options.page_load_strategy = "none"
     options.binary_location = CHROMIUM
     for argument in (*chromium.CHROME_ARGUMENTS, WINDOW):
         options.add_argument(argument)
@@ -312,6 +335,8 @@ def fresh_browser() -> Iterator[Any]:
     # Material renders each diagram into a closed shadow root; pdf.DIAGRAM_STATE looks inside.
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
                            {"source": chromium.OPEN_SHADOW_ROOTS})
+    if cpu_slowdown > 1:
+        driver.execute_cdp_cmd("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
     try:
         yield driver
     finally:
@@ -486,6 +511,33 @@ def _wait_for(driver: Any, script: str, timeout: float, what: str) -> float:
     raise TimeoutError(f"{what} did not happen within {timeout:.0f} s")
 
 
+DIAGRAM_SHOWN = f"""
+if (!document.querySelector('.sop-alur')) return null;  // still the previous page
+const state = (function () {{ {pdf.DIAGRAM_STATE} }})();
+if (state !== 'ok') return state;
+const painted = performance.getEntriesByName('first-contentful-paint')[0];
+return painted ? Math.max(painted.startTime, performance.now()) : null;
+"""
+"""Milliseconds from navigation until the page's diagram is drawn and the page has painted
+(a diagram in the HTML shows with the first paint), 'error', or null while waiting."""
+
+
+def time_to_diagram(driver: Any, url: str, timeout: float) -> float:
+    """Seconds from navigating to ``url`` until its diagram shows (``DIAGRAM_SHOWN``),
+    measured in the page; the driver must not wait for the load (``pageLoadStrategy``
+    none), so that the polling starts at once."""
+    driver.get(url)
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        shown = driver.execute_script(DIAGRAM_SHOWN)
+        if shown == "error":
+            raise RuntimeError("Mermaid failed to draw the diagram")
+        if isinstance(shown, int | float):
+            return float(shown) / 1000
+        time.sleep(0.02)
+    raise TimeoutError(f"the diagram was not drawn within {timeout:.0f} s")
+
+
 def _wait_for_diagram(driver: Any, timeout: float) -> None:
     """Wait until every diagram of the page is an SVG swimlane (``pdf.DIAGRAM_STATE``)."""
     start = time.monotonic()
@@ -527,6 +579,8 @@ class BrowserFigures:
 
     sop_page: Download
     diagram_seconds: float
+    slow_diagram_seconds: list[float]
+    """Time to diagram on fresh loads with the CPU throttled ``CPU_SLOWDOWN`` times."""
     home: Download
     search_extra: Download
     search_seconds: float
@@ -547,6 +601,12 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
         network.read(driver)
         sop_requests = network.downloads()
     _log_largest("SOP page", sop_requests)
+    slow: list[float] = []
+    for _ in range(TIMED_LOADS):
+        with chromium.serve(site) as base, fresh_browser(CPU_SLOWDOWN) as driver:
+            slow.append(time_to_diagram(driver, base + sop_url.lstrip("/"), 120))
+    log(f"  SOP page, CPU {CPU_SLOWDOWN}x slower: time to diagram "
+        + ", ".join(f"{t:.2f} s" for t in slow))
 
     with chromium.serve(site) as base, fresh_browser() as driver:
         network = NetworkLog(base)
@@ -567,6 +627,7 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
     _log_largest("search", search_requests)
     return BrowserFigures(
         sop_page=downloaded(sop_requests, site, files), diagram_seconds=diagram_seconds,
+        slow_diagram_seconds=slow,
         home=downloaded(home_requests, site, files),
         search_extra=downloaded(search_requests, site, files), search_seconds=search_seconds)
 
@@ -582,7 +643,14 @@ class Result:
     instansi: int
     load: float
     """The 1-minute load average before the builds: other work on the machine slows them."""
+    diagram: str
+    """How the diagrams were drawn (``KATALOG_DIAGRAM``)."""
     hook: Run
+    """The hook build; with diagrams drawn at build time, with the drawing cache filled."""
+    hook_cold: Run | None
+    """The first hook build, drawing every diagram (an empty cache); None in js mode."""
+    drawn: tuple[tuple[int, int] | None, tuple[int, int] | None]
+    """(drawn, from the cache) in the cold and the last warm hook build."""
     floor: Run
     floor_indexing: Run
     """The hook's post-build search indexing, run apart on the floor site."""
@@ -601,8 +669,9 @@ def _best(runs: list[Run]) -> Run:
 
 
 def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path,
-                 browse: bool, query: str, repeat: int = 1) -> Result:
-    """Generate, build with and without the hook (``repeat`` times, alternating), browse."""
+                 browse: bool, query: str, repeat: int = 1, diagram: str = "svg") -> Result:
+    """Generate, build with and without the hook (``repeat`` times, alternating; in svg
+    mode after one build with an empty drawing cache), browse."""
     tag = f"[{sops} SOPs]"
     project = work / "project"
     shutil.copytree(template, project)
@@ -613,20 +682,27 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
     hooks: list[Run] = []
     floors: list[Run] = []
     indexings: list[Run] = []
+    cold = cold_drawn = None
+    if diagram == "svg":
+        log(f"{tag} building with the hook, empty diagram cache")
+        cold = mkdocs_build(project, work / "site", work / "hook-cold.log", diagram)
+        cold_drawn = diagrams_drawn(work / "hook-cold.log")
+        log(f"{tag} cold hook build: {cold.seconds:.1f} s, diagrams drawn/cached {cold_drawn}")
     for attempt in range(1, repeat + 1):
         step = f" (run {attempt} of {repeat})" if repeat > 1 else ""
         log(f"{tag} building with the hook{step}")
-        hooks.append(mkdocs_build(project, work / "site", work / "hook-build.log"))
+        hooks.append(mkdocs_build(project, work / "site", work / "hook-build.log", diagram))
         log(f"{tag} hook build: {hooks[-1].seconds:.1f} s, peak RSS {_mib(hooks[-1].peak_rss)} "
             f"(with children {_mib(hooks[-1].peak_rss_tree)})")
         if attempt == 1:
             log(f"{tag} capturing the hook's pages for the floor build")
             shutil.copytree(template, floor_project)  # theme overrides etc.; docs/ is replaced
             measured_run([sys.executable, str(Path(__file__).resolve()), "--capture",
-                          str(project), str(floor_project)], project, build_env(),
+                          str(project), str(floor_project)], project, build_env(diagram),
                          work / "capture.log")
         log(f"{tag} building the floor (same pages, no hook){step}")
-        floors.append(mkdocs_build(floor_project, work / "floor-site", work / "floor-build.log"))
+        floors.append(mkdocs_build(floor_project, work / "floor-site", work / "floor-build.log",
+                                   diagram))
         log(f"{tag} floor build: {floors[-1].seconds:.1f} s, "
             f"peak RSS {_mib(floors[-1].peak_rss)}")
         if not (work / "site" / SEARCH_INDEX).is_dir():
@@ -645,8 +721,9 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
     if browse:
         log(f"{tag} measuring downloads in Chromium ({sop_url})")
         figures = measure_browser(work / "site", sop_url, query)
-    return Result(sops, instansi, load, hook, floor, indexing, site, floor_site, sop_url,
-                  sop_html, figures)
+    drawn = (cold_drawn, diagrams_drawn(work / "hook-build.log"))
+    return Result(sops, instansi, load, diagram, hook, cold, drawn, floor, indexing, site,
+                  floor_site, sop_url, sop_html, figures)
 
 
 # --- report ---
@@ -671,8 +748,16 @@ def _download(figure: Download) -> str:
 ROWS: tuple[tuple[str, Any], ...] = (
     ("SOPs / instansi", lambda r: f"{r.sops:,} / {r.instansi}"),
     ("Load average before the builds (1 min)", lambda r: f"{r.load:.2f}"),
-    ("Build time, hook", lambda r: f"{r.hook.seconds:.1f} s"),
+    ("Diagrams", lambda r: "drawn at build time (svg)" if r.diagram == "svg"
+     else "drawn in the browser (js)"),
+    ("Build time, hook, empty diagram cache (cold)",
+     lambda r: f"{r.hook_cold.seconds:.1f} s" if r.hook_cold else "-"),
+    ("Build time, hook (svg: diagram cache filled, warm)", lambda r: f"{r.hook.seconds:.1f} s"),
+    ("Diagrams drawn / from the cache, cold; warm", lambda r: "; ".join(
+        f"{d[0]:,} / {d[1]:,}" if d else "-" for d in r.drawn)),
     ("Build time, floor", lambda r: f"{r.floor.seconds:.1f} s"),
+    ("Build time ratio hook cold/floor",
+     lambda r: f"{r.hook_cold.seconds / r.floor.seconds:.2f}" if r.hook_cold else "-"),
     ("Build time ratio hook/floor", lambda r: f"{r.hook.seconds / r.floor.seconds:.2f}"),
     ("Search indexing of the floor site (the hook does it inside its build)",
      lambda r: (f"{r.floor_indexing.seconds:.1f} s, peak RSS "
@@ -693,6 +778,9 @@ ROWS: tuple[tuple[str, Any], ...] = (
 BROWSER_ROWS: tuple[tuple[str, Any], ...] = (
     ("SOP page until diagram rendered: raw / gzip", lambda b: _download(b.sop_page)),
     ("SOP page: time to rendered diagram", lambda b: f"{b.diagram_seconds:.1f} s"),
+    (f"SOP page: time to diagram, CPU {CPU_SLOWDOWN}x slower (median of {TIMED_LOADS} loads)",
+     lambda b: f"{statistics.median(b.slow_diagram_seconds):.2f} s ("
+     + ", ".join(f"{t:.2f}" for t in b.slow_diagram_seconds) + ")"),
     ("Home page until quiet: raw / gzip", lambda b: _download(b.home)),
     ("Search results shown, extra after home: raw / gzip",
      lambda b: _download(b.search_extra)),
@@ -736,7 +824,10 @@ def report(results: Sequence[Result], seed: int, query: str, chromium_version: s
         f"- Synthetic catalogues: scripts/synthetic.py, seed {seed}; search query "
         f"\"{query}\"; typical SOP page = median index.html size",
         f"- Builds: `mkdocs build --strict` subprocesses, {repeat} run(s) each with and "
-        "without the hook, alternating; fastest time, highest peak RSS",
+        "without the hook, alternating; fastest time, highest peak RSS; with diagrams drawn "
+        "at build time, one more hook build first, with an empty drawing cache (cold)",
+        "- Floor: the hook's own pages built without the hook (with svg diagrams: without "
+        "the drawings, which the hook puts in after MkDocs renders a page)",
         "- Downloads (Pagefind search, fresh Chromium each): raw = bytes Chromium received "
         "from Python's http.server, headers included, no compression (its network log and "
         "trace); gzip = each fetched file compressed at level 6 (what GitHub Pages would "
@@ -786,6 +877,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1,
                         help="build each catalogue this many times with and without the hook, "
                         "alternating; the fastest time counts (default 1)")
+    parser.add_argument("--diagram", choices=("svg", "js"), default="svg",
+                        help="KATALOG_DIAGRAM of the builds: svg (drawn at build time, the "
+                        "deployed site; default) or js (drawn in the reader's browser)")
     parser.add_argument("--no-browser", action="store_true",
                         help="skip the Chromium measurements")
     parser.add_argument("--workdir", type=Path,
@@ -812,7 +906,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for sops in args.sizes:
             results.append(measure_size(sops, min(args.instansi, sops), args.seed, template,
                                         work / f"size-{sops}", browse, args.query,
-                                        max(1, args.repeat)))
+                                        max(1, args.repeat), args.diagram))
             if not keep:  # a 5,000-SOP site takes hundreds of MB twice over
                 shutil.rmtree(work / f"size-{sops}")
     finally:

@@ -433,17 +433,29 @@ RAW = ('<svg id="sop-swimlane" width="100%" xmlns="http://www.w3.org/2000/svg" c
        'marker-end="url(#sop-swimlane_pointEnd)"/><use href="#lane1"/></svg>')
 
 
-def test_tidy_rounds_geometry_and_keeps_every_id_under_the_prefix() -> None:
+def test_tidy_cuts_geometry_digits_and_keeps_every_id_under_the_prefix() -> None:
     tidied = diagrams.tidy(RAW)
     assert tidied.startswith(
         '<svg id="sop-swimlane" class="sop-diagram__svg" xmlns="http://www.w3.org/2000/svg" '
-        'viewBox="-5.5 -44 210.12 80.99" width="210.12" height="80.99" '
+        'viewBox="-5.5 -44 210.12 80.98" width="210.12" height="80.98" '
         'style="--sop-diagram-lebar: 210.12px" role="img">')
     assert 'id="sop-swimlane-lane1"' in tidied and 'href="#sop-swimlane-lane1"' in tidied
     assert 'x="0.12"' in tidied and 'height="3.14"' in tidied
-    assert 'd="M-16.07 -17 C0 2.5, 3 4"' in tidied
+    assert 'd="M-16.07 -17 C1.23e-5 2.5, 3 4"' in tidied
     assert "data-points" not in tidied and "aria-roledescription" not in tidied
     assert "stroke-width:0.75px" in tidied  # the CSS is left as Mermaid wrote it
+
+
+def test_tidy_draws_a_stadium_as_a_rounded_rectangle() -> None:
+    stadium = ('<g class="basic label-container outer-path"><path d="M-16.07 -17 C-4.1 -17, '
+               '7.9 -17, 16.07 -17 C33.07 -17, 33.07 17, 16.07 17 C0 17, -16.07 17, -16.07 17 '
+               'C-33.07 17, -33.07 -17, -16.07 -17" stroke="none" fill="#ECECFF"></path>'
+               '<path d="M-16.07 -17 C0 -17, 16.07 -17, 16.07 -17" stroke="#9370DB" '
+               'fill="none"></path></g>')
+    tidied = diagrams.tidy(RAW.replace("</svg>", stadium + "</svg>"))
+    assert ('<g class="basic label-container outer-path"><rect x="-33.07" y="-17.00" '
+            'width="66.14" height="34.00" rx="17.00" ry="17.00"></rect></g></svg>') in tidied
+    assert "#9370DB" not in tidied
 
 
 def test_tidy_refuses_what_is_not_a_swimlane() -> None:
