@@ -92,10 +92,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _draw(drawn: list[tuple[str, str]], project: Path, config: MkDocsConfig,
           prune: bool) -> diagrams.Cache:
     """Draw the diagrams missing from the cache; the cache the pages take them from."""
-    docs, mermaid_js = Path(config.docs_dir), _mermaid_js(config)
     try:
-        cache = diagrams.open_cache(project, docs, mermaid_js)
-        done = diagrams.draw(cache, drawn, docs, mermaid_js, os.environ,
+        cache = diagrams.open_cache(project, Path(config.docs_dir), _mermaid_js(config))
+        done = diagrams.draw(cache, drawn, os.environ,
                              lambda n, total: log.info("Diagram alir: %d dari %d digambar",
                                                        n, total))
     except diagrams.DiagramError as err:

@@ -39,6 +39,7 @@ from katalog_sop.site import chromium, diagrams, pdf
 SVG = "svg"
 DRAWN = re.compile(r"Diagram alir: (\d+) digambar, (\d+) dari cache")
 PLACEHOLDER = "data-diagram-alir"
+MERMAID_JS = ROOT / "docs" / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
 
 
 @dataclass(frozen=True)
@@ -392,14 +393,11 @@ def test_choose_follows_the_setting_and_what_is_installed(tmp_path: Path) -> Non
 
 def test_a_diagram_mermaid_cannot_draw_names_its_file(tmp_path: Path) -> None:
     require_chromium()
-    docs = ROOT / "docs"
-    mermaid_js = docs / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
-    cache = diagrams.open_cache(tmp_path, docs, mermaid_js)
+    cache = diagrams.open_cache(tmp_path, ROOT / "docs", MERMAID_JS)
     good = "swimlane-beta TB\n  subgraph lane1[\"A\"]\n    a[\"x\"]\n  end\n"
     with pytest.raises(diagrams.DiagramError) as raised:
         diagrams.draw(cache, [("sops/dinas/baik.yaml", good),
-                              ("sops/dinas/rusak.yaml", "swimlane-beta TB\n  a -->\n")],
-                      docs, mermaid_js)
+                              ("sops/dinas/rusak.yaml", "swimlane-beta TB\n  a -->\n")])
     assert str(raised.value).startswith(
         "sops/dinas/rusak.yaml: Mermaid gagal menggambar diagram alir: "), str(raised.value)
     assert cache.path(mermaid.key(good)).exists()  # what was drawn before is kept
@@ -465,7 +463,7 @@ def test_tidy_refuses_what_is_not_a_swimlane() -> None:
 
 
 def test_inline_names_the_drawing_with_the_page_text_escaped_once(tmp_path: Path) -> None:
-    cache = diagrams.Cache(tmp_path)
+    cache = diagrams.open_cache(tmp_path, ROOT / "docs", MERMAID_JS)
     key = mermaid.key("sumber")
     cache.path(key).write_text(diagrams.tidy(RAW))
     for written in ("Diagram alir A &amp; B &quot;C&quot; &lt;D&gt;&#10;E",  # as the template

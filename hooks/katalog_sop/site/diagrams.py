@@ -80,9 +80,14 @@ def choose(requested: str, environment: Mapping[str, str]) -> tuple[str, str | N
 
 @dataclass(frozen=True)
 class Cache:
-    """The drawings of one Mermaid file, configuration and post-processing."""
+    """The drawings of one Mermaid file, configuration and post-processing, and what draws
+    them."""
 
     folder: Path
+    mermaid_js: Path
+    settings_js: Path
+    mermaid_config: str
+    """The configuration as JSON (``config``)."""
 
     def path(self, key: str) -> Path:
         """Where the drawing of the source with this key is kept."""
@@ -124,15 +129,17 @@ def material_theme_css() -> str:
 
 
 def open_cache(project: Path, docs: Path, mermaid_js: Path) -> Cache:
-    """The cache folder for this Mermaid file and configuration (made when missing)."""
+    """The cache of ``project`` for the Mermaid file ``mermaid_js`` and the settings script
+    of ``docs`` (its folder made when missing)."""
+    settings_js = docs / SETTINGS_SCRIPT
+    mermaid_config = json.dumps(config(material_theme_css()), sort_keys=True)
     fingerprint = hashlib.sha256()
-    for part in (mermaid_js.read_bytes(), (docs / SETTINGS_SCRIPT).read_bytes(),
-                 json.dumps(config(material_theme_css()), sort_keys=True).encode(),
+    for part in (mermaid_js.read_bytes(), settings_js.read_bytes(), mermaid_config.encode(),
                  _PAGE.encode(), f"{FORMAT} {SVG_ID}".encode()):
         fingerprint.update(hashlib.sha256(part).digest())
     folder = project / CACHE_DIR / fingerprint.hexdigest()[:32]
     folder.mkdir(parents=True, exist_ok=True)
-    return Cache(folder)
+    return Cache(folder, mermaid_js, settings_js, mermaid_config)
 
 
 def prune(cache: Cache, keep: Iterable[str]) -> int:
@@ -179,7 +186,7 @@ window.__katalogDraw = async function (source) {{
 """
 
 
-def draw(cache: Cache, diagrams: Iterable[tuple[str, str]], docs: Path, mermaid_js: Path,
+def draw(cache: Cache, diagrams: Iterable[tuple[str, str]],
          environment: Mapping[str, str] | None = None,
          progress: Callable[[int, int], None] | None = None) -> Drawing:
     """Draw every ``(SOP file, Mermaid source)`` missing from the cache, in one Chromium
@@ -199,9 +206,9 @@ def draw(cache: Cache, diagrams: Iterable[tuple[str, str]], docs: Path, mermaid_
     with tempfile.TemporaryDirectory(prefix="katalog-diagram-") as folder:
         page = Path(folder) / "gambar.html"
         page.write_text(_PAGE.format(
-            settings=(docs / SETTINGS_SCRIPT).resolve().as_uri(),
-            mermaid=mermaid_js.resolve().as_uri(),
-            config=json.dumps(config(material_theme_css())), svg_id=json.dumps(SVG_ID),
+            settings=cache.settings_js.resolve().as_uri(),
+            mermaid=cache.mermaid_js.resolve().as_uri(),
+            config=cache.mermaid_config, svg_id=json.dumps(SVG_ID),
             leftovers=json.dumps(f"#{SVG_ID}, #d{SVG_ID}, #i{SVG_ID}")), "utf-8")
         try:
             driver = chromium.start(environment)
