@@ -44,9 +44,9 @@ from urllib.parse import unquote, urlsplit
 import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))  # the package, also without ``pip install -e .``
-
-from katalog_sop.site import chromium, pdf  # noqa: E402 - after the path is set
+# The package, also without ``pip install -e .``: imported only where the browser part needs
+# it, so that the --capture step loads the snapshot's own package (through its hook).
+sys.path.insert(0, str(ROOT / "hooks"))
 
 # --- what the browser part looks for; change here when the search or the diagram changes ---
 
@@ -322,6 +322,8 @@ def fresh_browser(cpu_slowdown: int = 1) -> Iterator[Any]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    from katalog_sop.site import chromium
+
     options = webdriver.ChromeOptions()
     if cpu_slowdown > 1:
         options.page_load_strategy = "none"
@@ -511,25 +513,29 @@ def _wait_for(driver: Any, script: str, timeout: float, what: str) -> float:
     raise TimeoutError(f"{what} did not happen within {timeout:.0f} s")
 
 
-DIAGRAM_SHOWN = f"""
+DIAGRAM_SHOWN = """
 if (!document.querySelector('.sop-alur')) return null;  // still the previous page
-const state = (function () {{ {pdf.DIAGRAM_STATE} }})();
+const state = (function () { %s })();
 if (state !== 'ok') return state;
 const painted = performance.getEntriesByName('first-contentful-paint')[0];
 return painted ? Math.max(painted.startTime, performance.now()) : null;
 """
 """Milliseconds from navigation until the page's diagram is drawn and the page has painted
-(a diagram in the HTML shows with the first paint), 'error', or null while waiting."""
+(a diagram in the HTML shows with the first paint), 'error', or null while waiting; ``%s`` is
+``pdf.DIAGRAM_STATE``."""
 
 
 def time_to_diagram(driver: Any, url: str, timeout: float) -> float:
     """Seconds from navigating to ``url`` until its diagram shows (``DIAGRAM_SHOWN``),
     measured in the page; the driver must not wait for the load (``pageLoadStrategy``
     none), so that the polling starts at once."""
+    from katalog_sop.site import pdf
+
+    script = DIAGRAM_SHOWN % pdf.DIAGRAM_STATE
     driver.get(url)
     start = time.monotonic()
     while time.monotonic() - start < timeout:
-        shown = driver.execute_script(DIAGRAM_SHOWN)
+        shown = driver.execute_script(script)
         if shown == "error":
             raise RuntimeError("Mermaid failed to draw the diagram")
         if isinstance(shown, int | float):
@@ -540,6 +546,8 @@ def time_to_diagram(driver: Any, url: str, timeout: float) -> float:
 
 def _wait_for_diagram(driver: Any, timeout: float) -> None:
     """Wait until every diagram of the page is an SVG swimlane (``pdf.DIAGRAM_STATE``)."""
+    from katalog_sop.site import pdf
+
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         state = driver.execute_script(pdf.DIAGRAM_STATE)
@@ -590,6 +598,8 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
     """Open one SOP page, then the home page and its search, each in a fresh browser."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+
+    from katalog_sop.site import chromium
 
     files: dict[str, tuple[int, int]] = {}
     with chromium.serve(site) as base, fresh_browser() as driver:
