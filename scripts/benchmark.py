@@ -317,16 +317,14 @@ def fresh_browser(cpu_slowdown: int = 1) -> Iterator[Any]:
     events and the ``devtools.timeline`` trace (which sees web workers' requests too).
 
     With ``cpu_slowdown`` above 1, the CPU is throttled that many times (as a cheap phone)
-    and ``driver.get`` returns at once instead of waiting for the page to load.
+    and every page times its diagram (``DIAGRAM_WATCH``).
     """
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    from katalog_sop.site import chromium
+    from katalog_sop.site import chromium, pdf
 
     options = webdriver.ChromeOptions()
-    if cpu_slowdown > 1:
-        options.page_load_strategy = "none"
     options.binary_location = CHROMIUM
     for argument in (*chromium.CHROME_ARGUMENTS, WINDOW):
         options.add_argument(argument)
@@ -338,6 +336,8 @@ def fresh_browser(cpu_slowdown: int = 1) -> Iterator[Any]:
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
                            {"source": chromium.OPEN_SHADOW_ROOTS})
     if cpu_slowdown > 1:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                               {"source": DIAGRAM_WATCH % pdf.DIAGRAM_STATE})
         driver.execute_cdp_cmd("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
     try:
         yield driver
@@ -513,34 +513,42 @@ def _wait_for(driver: Any, script: str, timeout: float, what: str) -> float:
     raise TimeoutError(f"{what} did not happen within {timeout:.0f} s")
 
 
-DIAGRAM_SHOWN = """
-if (!document.querySelector('.sop-alur')) return null;  // still the previous page
-const state = (function () { %s })();
-if (state !== 'ok') return state;
-const painted = performance.getEntriesByName('first-contentful-paint')[0];
-return painted ? Math.max(painted.startTime, performance.now()) : null;
+DIAGRAM_WATCH = """
+(function () {
+  function state() { %s }
+  function watch() {
+    if (document.querySelector('.sop-alur')) {
+      const seen = state();
+      const painted = performance.getEntriesByName('first-contentful-paint')[0];
+      if (seen === 'error') window.__katalogDiagramShown = 'error';
+      else if (seen === 'ok' && painted) {
+        window.__katalogDiagramShown = Math.max(painted.startTime, performance.now());
+      }
+    }
+    if (window.__katalogDiagramShown === undefined) requestAnimationFrame(watch);
+  }
+  requestAnimationFrame(watch);
+})();
 """
-"""Milliseconds from navigation until the page's diagram is drawn and the page has painted
-(a diagram in the HTML shows with the first paint), 'error', or null while waiting; ``%s`` is
-``pdf.DIAGRAM_STATE``."""
+"""Put in every page before its own scripts: at each frame, until the page's diagram is drawn
+and the page has painted (a diagram in the HTML shows with the first paint), it checks
+``pdf.DIAGRAM_STATE`` (``%%s``) and then keeps the time since navigation in
+``window.__katalogDiagramShown`` (milliseconds, or 'error'). In the page, so that polling
+from the driver does not take the throttled main thread from the page."""
 
 
 def time_to_diagram(driver: Any, url: str, timeout: float) -> float:
-    """Seconds from navigating to ``url`` until its diagram shows (``DIAGRAM_SHOWN``),
-    measured in the page; the driver must not wait for the load (``pageLoadStrategy``
-    none), so that the polling starts at once."""
-    from katalog_sop.site import pdf
-
-    script = DIAGRAM_SHOWN % pdf.DIAGRAM_STATE
+    """Seconds from navigating to ``url`` until its diagram shows (``DIAGRAM_WATCH``, which
+    the driver must have installed: ``fresh_browser(cpu_slowdown=...)``)."""
     driver.get(url)
     start = time.monotonic()
     while time.monotonic() - start < timeout:
-        shown = driver.execute_script(script)
+        shown = driver.execute_script("return window.__katalogDiagramShown;")
         if shown == "error":
             raise RuntimeError("Mermaid failed to draw the diagram")
         if isinstance(shown, int | float):
             return float(shown) / 1000
-        time.sleep(0.02)
+        time.sleep(0.1)
     raise TimeoutError(f"the diagram was not drawn within {timeout:.0f} s")
 
 

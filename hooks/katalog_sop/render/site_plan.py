@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Catalogue
 from ..problems import RULES, Problem
 from ..settings import Settings
-from . import escape, mermaid, pages
+from . import escape, pages
 
 NAV_SECTION = "Instansi"
 """The mkdocs.yml nav section (written as ``- Instansi: []``) that lists every instansi."""
@@ -52,8 +52,8 @@ def build(catalogue: Catalogue, warnings: Iterable[Problem], site: Settings) -> 
                     GUIDE_PAGE: pages.rules_reference(RULES.values())},
         nav_entries=[f"{agency.slug}/index.md" for agency in catalogue.instansi],
         site_name=name,
-        diagrams=[(sop.source, source) for sop in catalogue.sops
-                  if (source := mermaid.drawable(sop)) is not None],
+        diagrams=[(page.source, page.diagram) for page in generated
+                  if page.diagram is not None],
     )
 
 

@@ -7,6 +7,7 @@ layout is ``templates/sop_page.html``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -48,8 +49,10 @@ class StepRow:
     """A plain step with ``lanjut: selesai``."""
 
 
-def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
-    """The page of one SOP: header, identity table, sections, diagram, procedure table."""
+def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext,
+             diagram: str | EllipsisType | None = ...) -> str:
+    """The page of one SOP: header, identity table, sections, diagram, procedure table.
+    ``diagram`` is ``mermaid.drawable(sop)`` when the caller has it already."""
     agency = catalogue.agency(sop.instansi)
     address = context.url(f"{sop.instansi}/{sop.slug}/")
     replaced_by = sop.diganti_oleh
@@ -74,7 +77,7 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
                     catalogue.agency(other.instansi) if other.instansi != sop.instansi
                     else None, how)
                    for other, how in catalogue.referrers(sop.key)],
-        **_diagram(sop, context.diagram_svg),
+        **_diagram(mermaid.drawable(sop) if diagram is ... else diagram, context.diagram_svg),
         rows=[_step_row(step, flow.step_ids(sop.langkah)) for step in sop.langkah],
         total=total,
         uncounted=uncounted,
@@ -95,12 +98,12 @@ def _sop_link(ref: SopRef, page_sop: Sop, catalogue: Catalogue) -> SopLink:
     return SopLink(href, target.nama, target.nomor, ref.slug, ref.instansi)
 
 
-def _diagram(sop: Sop, svg: bool) -> dict[str, Markup | str | None]:
+def _diagram(source: str | None, svg: bool) -> dict[str, Markup | str | None]:
     """What the template shows of the diagram: ``diagram``, the Mermaid source escaped line
     by line for the ``<pre>`` Mermaid draws from in the browser, or ``diagram_key``, the
     name of the SVG drawn at build time that the hook puts in its place
-    (``site.diagrams.inline``); both None when the swimlane is too large to draw."""
-    source = mermaid.drawable(sop)
+    (``site.diagrams.inline``); both None when the swimlane is too large to draw (no
+    ``source``)."""
     if source is None:
         return {"diagram": None, "diagram_key": None}
     if svg:
