@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from test_browser import _requests
 from test_rules import INSTANSI, VALID
 
 from conftest import (
@@ -34,7 +35,7 @@ from conftest import (
 )
 from katalog_sop.model import Catalogue
 from katalog_sop.render import mermaid
-from katalog_sop.site import chromium, diagrams, pdf
+from katalog_sop.site import chromium, csp, diagrams, pdf
 
 SVG = "svg"
 DRAWN = re.compile(r"Diagram alir: (\d+) digambar, (\d+) dari cache")
@@ -104,6 +105,11 @@ def test_no_page_loads_mermaid(svg_build: SvgBuild) -> None:
         assert "mermaidConfig" not in page, path
         assert '<pre class="mermaid"' not in page, path
         assert PLACEHOLDER not in page, path
+        # The policy allows the theme's inline scripts only, as in js mode (test_csp).
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+        assert policy is not None, path
+        assert set(re.findall(r"'sha256-[^']+'", policy[1])) == set(
+            csp.inline_script_hashes(page)), path
     assert _drawn(svg_build.result) == (len(SOP_KEYS), 0)
 
 
@@ -231,15 +237,6 @@ def browser_without_js() -> Iterator[Any]:
         yield driver
     finally:
         driver.quit()
-
-
-def _requests(driver: Any) -> list[str]:
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
 
 
 READ_SVG = """
@@ -414,7 +411,8 @@ def test_the_build_stops_naming_the_file_whose_diagram_fails(real_catalogue: Cat
         ' return Promise.reject(new Error("Cannot read properties of undefined")); }};\n')
     result = mkdocs_build(project, tmp_path / "site", env={"KATALOG_DIAGRAM": SVG})
     assert result.returncode == 1
-    first = real_catalogue.sops[0].source
+    # Drawn in page order: the first instansi's first SOP fails first.
+    first = real_catalogue.sops_of(real_catalogue.instansi[0].slug)[0].source
     assert (f"Diagram alir tidak dibuat: {first}: Mermaid gagal menggambar diagram alir: "
             "Cannot read properties of undefined") in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
