@@ -311,6 +311,7 @@ def test_diagram_is_readable_on_a_phone_and_opens_full_screen(
 
 # --- editor text, other flows ---------------------------------------------------------------
 
+HOSTILE_NAME = 'Contoh "mermaid" <b>&amp;</b>'  # mermaid2 re-writes a page with that word
 HOSTILE_LANE = 'Kasi </text><script>alert(1)</script> & "Umum"'
 HOSTILE_STEP = "Memeriksa &#60;b&#62; <img src=x onerror=alert(2)> ]]> #35; 100% (draf)"
 
@@ -324,12 +325,16 @@ def test_editor_text_reaches_the_svg_as_text_only(tmp_path: Path) -> None:
     hostile = (VALID.replace("pelaksana: [Kasi, Sekretaris]",
                              f"pelaksana: [{json.dumps(HOSTILE_LANE)}, Sekretaris]")
                .replace("    pelaksana: Kasi\n", f"    pelaksana: {json.dumps(HOSTILE_LANE)}\n")
-               .replace("kegiatan: Memeriksa draft", f"kegiatan: {json.dumps(HOSTILE_STEP)}"))
+               .replace("kegiatan: Memeriksa draft", f"kegiatan: {json.dumps(HOSTILE_STEP)}")
+               .replace("nama: Contoh", f"nama: {json.dumps(HOSTILE_NAME)}"))
     (sops / "dinas" / "contoh.yaml").write_text(hostile, "utf-8")
     built = _build_svg(tmp_path, sops=sops)
     assert built.result.returncode == 0, built.result.stderr
 
-    svg = _svg(_page(built.site, "dinas/contoh"))
+    page = _page(built.site, "dinas/contoh")
+    assert 'data-pagefind-body=""' in page  # mermaid2 did parse and re-write this page
+    svg = _svg(page)
+    assert svg["aria-label"] == f"Diagram alir {HOSTILE_NAME}"
     texts = {"".join(text.split()) for text in _texts(svg)}
     assert "".join(HOSTILE_LANE.split()) in texts
     # A reference an editor typed stays as typed.
@@ -473,6 +478,8 @@ def test_inline_names_the_drawing_with_the_page_text_escaped_once(tmp_path: Path
         assert done.startswith("<p>x</p><div><svg ") and done.endswith("</svg></div>")
     with pytest.raises(diagrams.DiagramError):
         diagrams.inline(f'<span {PLACEHOLDER}="{"0" * 64}">x</span>', cache)
+    with pytest.raises(diagrams.DiagramError, match="tidak dikenali"):
+        diagrams.inline(f"<span title=x {PLACEHOLDER}='{key}'>x</span>", cache)
     assert html.unescape(name) == 'Diagram alir A & B "C" <D>\nE'
 
 

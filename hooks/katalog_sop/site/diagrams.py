@@ -45,6 +45,8 @@ MATERIAL_THEME_CSS = "components/content/mermaid/index.css"
 """Where the theme's own diagram CSS (its ``themeCSS``) is in its bundle's source map."""
 PROGRESS_EVERY = 250
 
+PLACEHOLDER_ATTRIBUTE = "data-diagram-alir="
+"""Marks where a page wants its drawing (``templates/sop_page.html``)."""
 _PLACEHOLDER = re.compile(r'<span data-diagram-alir="(?P<key>[0-9a-f]{64})">(?P<name>[^<]*)</span>')
 _DIGITS = re.compile(r"(\.\d\d)\d+")
 _GEOMETRY = re.compile(r'(?<=\s)(d|points|transform|x|y|x1|x2|y1|y2|width|height|viewBox|cx|cy'
@@ -313,4 +315,7 @@ def inline(page: str, cache: Cache) -> str:
         return (svg[:root - 1] + f' aria-label="{name}">' + f"<title>{name}</title>"
                 + svg[root:])
 
-    return _PLACEHOLDER.sub(drawing, page)
+    page = _PLACEHOLDER.sub(drawing, page)
+    if PLACEHOLDER_ATTRIBUTE in page:  # never a page that lacks the diagram it should show
+        raise DiagramError("tempat diagram alir di halaman tidak dikenali")
+    return page
