@@ -3,6 +3,7 @@ this module across ``mkdocs serve`` rebuilds: no state here; settings live on ``
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from pathlib import Path
@@ -15,8 +16,8 @@ from mkdocs.structure.pages import Page
 
 from katalog_sop import settings
 from katalog_sop.read.catalogue import load_catalogue
-from katalog_sop.render import site_plan
-from katalog_sop.site import csp, pagefind
+from katalog_sop.render import mermaid, site_plan
+from katalog_sop.site import csp, diagrams, pagefind
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
@@ -25,15 +26,35 @@ def _settings(config: MkDocsConfig) -> settings.Settings:
     return config.extra["katalog"]  # type: ignore[no-any-return]  # set by on_config
 
 
+def _drawings(config: MkDocsConfig) -> diagrams.Cache | None:
+    return config.extra.get("katalog_diagram")  # type: ignore[no-any-return]  # by on_files
+
+
+def _mermaid_js(config: MkDocsConfig) -> Path:
+    """The vendored Mermaid, as configured for mermaid2 (the same file in either mode)."""
+    plugin = config.plugins.get("mermaid2")
+    javascript = plugin.config.get("javascript") if plugin is not None else None
+    if not isinstance(javascript, str) or "://" in javascript:
+        raise PluginError("Diagram alir saat pembangunan membutuhkan Mermaid di docs/: isi "
+                          "plugins.mermaid2.javascript dengan berkasnya (mkdocs.yml)")
+    return Path(config.docs_dir) / javascript
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.use_directory_urls:
         raise PluginError("Katalog SOP membutuhkan use_directory_urls: true "
                           "(alamat halaman /instansi/sop/).")
     try:
-        config.extra["katalog"] = settings.read(config.extra.get("katalog"), config.site_url,
-                                                os.environ)
+        site = settings.read(config.extra.get("katalog"), config.site_url, os.environ)
     except settings.SettingsError as err:
         raise PluginError(f"Pengaturan tidak sah: {err}") from None
+    try:
+        mode, note = diagrams.choose(site.diagram, os.environ)
+    except diagrams.DiagramError as err:
+        raise PluginError(str(err)) from None
+    if note:
+        log.info("%s", note)
+    config.extra["katalog"] = dataclasses.replace(site, diagram=mode)
     return config
 
 
@@ -48,6 +69,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(
             f"Data SOP tidak valid ({len(result.errors)} masalah); situs tidak dibangun:\n{lines}")
     plan = site_plan.build(result.catalogue, result.warnings, site)
+    if site.diagram_svg:
+        config.extra["katalog_diagram"] = _draw(plan.diagrams, project, config,
+                                                prune=site.instansi is None)
     config.site_name = plan.site_name or config.site_name
     for page in plan.pages:
         # SOP pages stay out of the nav: Material renders the whole nav into every page.
@@ -65,6 +89,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _draw(drawn: list[tuple[str, str]], project: Path, config: MkDocsConfig,
+          prune: bool) -> diagrams.Cache:
+    """Draw the diagrams missing from the cache; the cache the pages take them from."""
+    try:
+        cache = diagrams.open_cache(project, Path(config.docs_dir), _mermaid_js(config))
+        done = diagrams.draw(cache, drawn, os.environ,
+                             lambda n, total: log.info("Diagram alir: %d dari %d digambar",
+                                                       n, total))
+    except diagrams.DiagramError as err:
+        raise PluginError(f"Diagram alir tidak dibuat: {err}") from None
+    log.info("Diagram alir: %d digambar, %d dari cache (%s)", done.drawn, done.cached,
+             cache.folder.relative_to(project).as_posix())
+    if prune:
+        diagrams.prune(cache, (mermaid.key(source) for _, source in drawn))
+    return cache
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
                     nav: Any) -> dict[str, Any]:
     """Point each page's edit button at the file an editor changes."""
@@ -75,8 +116,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give the page its Content Security Policy (after mermaid2 added its script)."""
-    return csp.with_policy(output)
+    """Give the page its Content Security Policy and put in its diagram drawn at build time
+    (both after mermaid2, which so never sees nor re-parses an SVG; the policy first, as the
+    drawing has no script and would only lengthen the policy's search)."""
+    output = csp.with_policy(output)
+    cache = _drawings(config)
+    if cache is not None:
+        try:
+            output = diagrams.inline(output, cache)
+        except diagrams.DiagramError as err:
+            raise PluginError(f"{page.file.src_uri}: {err}") from None
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from katalog_sop.model import Keputusan, Langkah, PartialDate, Sop, Status, Tanggal  # noqa: E402
 from katalog_sop.read.flow import DIAGRAM_LIMITS  # noqa: E402
 from katalog_sop.render.mermaid import diagram  # noqa: E402
-from katalog_sop.site.pdf import CHROME_ARGUMENTS  # noqa: E402
+from katalog_sop.site.chromium import CHROME_ARGUMENTS  # noqa: E402
 
 MERMAID_JS = ROOT / "docs/assets/vendor/mermaid/mermaid.min.js"
 CHROMIUM = "/usr/bin/chromium"
@@ -122,7 +122,7 @@ class Page:
     def render(self, sop: Sop) -> dict[str, Any]:
         text = diagram(sop)
         try:
-            result = self.driver.execute_async_script(
+            result: dict[str, Any] = self.driver.execute_async_script(
                 "window.__render(arguments[0]).then(arguments[arguments.length - 1]);", text)
         except Exception as exc:  # script timeout: the page is stuck, start a new one
             self.stop()

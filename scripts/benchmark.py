@@ -3,13 +3,16 @@
     python scripts/benchmark.py                      # 500, 2,000 and 5,000 SOPs (minutes)
     python scripts/benchmark.py --sizes 50           # a quick smoke run
     python scripts/benchmark.py --out result.md --no-browser
+    python scripts/benchmark.py --sizes 500 --diagram js     # diagrams drawn in the browser
 
 For each size: a synthetic catalogue (scripts/synthetic.py) is built twice by real
 ``mkdocs build --strict`` subprocesses, once with the hook (the real site) and once as the
 "floor": the very Markdown pages the hook generated, written as plain files into ``docs/`` and
-built with the same mkdocs.yml minus ``hooks:``. Then the hook-built site is served on
+built with the same mkdocs.yml minus ``hooks:``. With diagrams drawn at build time (the
+default, ``--diagram svg``) the first hook build starts with an empty drawing cache ("cold")
+and the others reuse it ("warm"). Then the hook-built site is served on
 loopback and opened in headless Chromium (with the PDF step's server and flags,
-``katalog_sop.site.pdf``) to count what a reader downloads. See scripts/README.md for what
+``katalog_sop.site.chromium``) to count what a reader downloads. See scripts/README.md for what
 each figure means.
 """
 
@@ -25,6 +28,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,9 +44,9 @@ from urllib.parse import unquote, urlsplit
 import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))  # the package, also without ``pip install -e .``
-
-from katalog_sop.site import pdf  # noqa: E402 - after the path is set
+# The package, also without ``pip install -e .``: imported only where the browser part needs
+# it, so that the --capture step loads the snapshot's own package (through its hook).
+sys.path.insert(0, str(ROOT / "hooks"))
 
 # --- what the browser part looks for; change here when the search or the diagram changes ---
 
@@ -73,6 +77,12 @@ FLOOR_DROPPED_KEYS = ("hooks", "watch", "nav", "not_in_nav")
 """mkdocs.yml keys the floor build rewrites (``watch`` names folders the floor lacks)."""
 FLOOR_NOT_IN_NAV = "/*/*.md\n!/*/index.md\n"
 """The floor's SOP pages (``<instansi>/<sop>.md``) are kept out of the nav, as the hook does."""
+DRAWN = re.compile(r"Diagram alir: (\d+) digambar, (\d+) dari cache")
+"""The hook's log line saying how many diagrams a build drew and took from its cache."""
+CPU_SLOWDOWN = 4
+"""CPU throttling for the "cheap phone" timing (CDP ``Emulation.setCPUThrottlingRate``)."""
+TIMED_LOADS = 3
+"""Fresh page loads timed with the CPU throttled; the median counts."""
 
 
 def log(message: str) -> None:
@@ -135,24 +145,31 @@ def measured_run(command: Sequence[str], cwd: Path, env: dict[str, str], log_fil
     return Run(seconds, own_peak[0] or tree, tree)
 
 
-def build_env() -> dict[str, str]:
+def build_env(diagram: str = "svg") -> dict[str, str]:
     """The environment of every build: the caller's, minus the project's KATALOG_* options
-    (PDFs, a single instansi...), so that the default site is measured."""
+    (PDFs, a single instansi...), so that the default site is measured, with its diagrams
+    drawn as ``diagram`` says (``KATALOG_DIAGRAM``)."""
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("KATALOG_")}
-    return {**inherited, "NO_MKDOCS_2_WARNING": "1",
+    return {**inherited, "NO_MKDOCS_2_WARNING": "1", "KATALOG_DIAGRAM": diagram,
             # A fixed build date, so that the captured floor pages equal the hook's.
             "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1735689600")}
 
 
-def mkdocs_build(project: Path, site: Path, log_file: Path) -> Run:
+def mkdocs_build(project: Path, site: Path, log_file: Path, diagram: str = "svg") -> Run:
     """A real ``mkdocs build --strict`` (never -q: it hides warnings) in a subprocess."""
     return measured_run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                          str(project / "mkdocs.yml"), "-d", str(site)],
-                        project, build_env(), log_file)
+                        project, build_env(diagram), log_file)
+
+
+def diagrams_drawn(log_file: Path) -> tuple[int, int] | None:
+    """(drawn, from the cache) in a hook build's log; None when it drew none at build time."""
+    found = DRAWN.findall(log_file.read_text(errors="replace"))
+    return (int(found[-1][0]), int(found[-1][1])) if found else None
 
 
 SNAPSHOT_SKIPPED_AT_TOP = (".git", ".github", ".ci", "sops", "site", "tests", "scripts",
-                           ".venv*", "build")
+                           ".venv*", "build", ".cache")
 """Top-level folders the project snapshot leaves out: the catalogue, outputs, and what a
 build never reads (only at the top: ``hooks/katalog_sop/site/`` is code)."""
 SNAPSHOT_SKIPPED = ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "*.egg-info")
@@ -295,15 +312,21 @@ def browser_available() -> bool:
 
 
 @contextlib.contextmanager
-def chromium() -> Iterator[Any]:
+def fresh_browser(cpu_slowdown: int = 1) -> Iterator[Any]:
     """A fresh headless Chromium (empty cache) with the PDF step's flags, logging network
-    events and the ``devtools.timeline`` trace (which sees web workers' requests too)."""
+    events and the ``devtools.timeline`` trace (which sees web workers' requests too).
+
+    With ``cpu_slowdown`` above 1, the CPU is throttled that many times (as a cheap phone)
+    and every page times its diagram (``DIAGRAM_WATCH``).
+    """
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    from katalog_sop.site import chromium, pdf
+
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in (*pdf.CHROME_ARGUMENTS, WINDOW):
+    for argument in (*chromium.CHROME_ARGUMENTS, WINDOW):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     options.add_experimental_option("perfLoggingPrefs", {
@@ -311,7 +334,11 @@ def chromium() -> Iterator[Any]:
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     # Material renders each diagram into a closed shadow root; pdf.DIAGRAM_STATE looks inside.
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
-                           {"source": pdf.OPEN_SHADOW_ROOTS})
+                           {"source": chromium.OPEN_SHADOW_ROOTS})
+    if cpu_slowdown > 1:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                               {"source": DIAGRAM_WATCH % pdf.DIAGRAM_STATE})
+        driver.execute_cdp_cmd("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
     try:
         yield driver
     finally:
@@ -486,8 +513,49 @@ def _wait_for(driver: Any, script: str, timeout: float, what: str) -> float:
     raise TimeoutError(f"{what} did not happen within {timeout:.0f} s")
 
 
+DIAGRAM_WATCH = """
+(function () {
+  function state() { %s }
+  function watch() {
+    if (document.querySelector('.sop-alur')) {
+      const seen = state();
+      const painted = performance.getEntriesByName('first-contentful-paint')[0];
+      if (seen === 'error') window.__katalogDiagramShown = 'error';
+      else if (seen === 'ok' && painted) {
+        window.__katalogDiagramShown = Math.max(painted.startTime, performance.now());
+      }
+    }
+    if (window.__katalogDiagramShown === undefined) requestAnimationFrame(watch);
+  }
+  requestAnimationFrame(watch);
+})();
+"""
+"""Put in every page before its own scripts: at each frame, until the page's diagram is drawn
+and the page has painted (a diagram in the HTML shows with the first paint), it checks
+``pdf.DIAGRAM_STATE`` (``%%s``) and then keeps the time since navigation in
+``window.__katalogDiagramShown`` (milliseconds, or 'error'). In the page, so that polling
+from the driver does not take the throttled main thread from the page."""
+
+
+def time_to_diagram(driver: Any, url: str, timeout: float) -> float:
+    """Seconds from navigating to ``url`` until its diagram shows (``DIAGRAM_WATCH``, which
+    the driver must have installed: ``fresh_browser(cpu_slowdown=...)``)."""
+    driver.get(url)
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        shown = driver.execute_script("return window.__katalogDiagramShown;")
+        if shown == "error":
+            raise RuntimeError("Mermaid failed to draw the diagram")
+        if isinstance(shown, int | float):
+            return float(shown) / 1000
+        time.sleep(0.1)
+    raise TimeoutError(f"the diagram was not drawn within {timeout:.0f} s")
+
+
 def _wait_for_diagram(driver: Any, timeout: float) -> None:
     """Wait until every diagram of the page is an SVG swimlane (``pdf.DIAGRAM_STATE``)."""
+    from katalog_sop.site import pdf
+
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         state = driver.execute_script(pdf.DIAGRAM_STATE)
@@ -527,6 +595,8 @@ class BrowserFigures:
 
     sop_page: Download
     diagram_seconds: float
+    slow_diagram_seconds: list[float]
+    """Time to diagram on fresh loads with the CPU throttled ``CPU_SLOWDOWN`` times."""
     home: Download
     search_extra: Download
     search_seconds: float
@@ -537,8 +607,10 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    from katalog_sop.site import chromium
+
     files: dict[str, tuple[int, int]] = {}
-    with pdf.serve(site) as base, chromium() as driver:
+    with chromium.serve(site) as base, fresh_browser() as driver:
         network = NetworkLog(base)
         start = time.monotonic()
         driver.get(base + sop_url.lstrip("/"))
@@ -547,8 +619,14 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
         network.read(driver)
         sop_requests = network.downloads()
     _log_largest("SOP page", sop_requests)
+    slow: list[float] = []
+    for _ in range(TIMED_LOADS):
+        with chromium.serve(site) as base, fresh_browser(CPU_SLOWDOWN) as driver:
+            slow.append(time_to_diagram(driver, base + sop_url.lstrip("/"), 120))
+    log(f"  SOP page, CPU {CPU_SLOWDOWN}x slower: time to diagram "
+        + ", ".join(f"{t:.2f} s" for t in slow))
 
-    with pdf.serve(site) as base, chromium() as driver:
+    with chromium.serve(site) as base, fresh_browser() as driver:
         network = NetworkLog(base)
         driver.get(base)
         _wait_stable(driver, RESOURCES_LOADED, 120, "the home page")
@@ -567,6 +645,7 @@ def measure_browser(site: Path, sop_url: str, query: str) -> BrowserFigures:
     _log_largest("search", search_requests)
     return BrowserFigures(
         sop_page=downloaded(sop_requests, site, files), diagram_seconds=diagram_seconds,
+        slow_diagram_seconds=slow,
         home=downloaded(home_requests, site, files),
         search_extra=downloaded(search_requests, site, files), search_seconds=search_seconds)
 
@@ -582,7 +661,14 @@ class Result:
     instansi: int
     load: float
     """The 1-minute load average before the builds: other work on the machine slows them."""
+    diagram: str
+    """How the diagrams were drawn (``KATALOG_DIAGRAM``)."""
     hook: Run
+    """The hook build; with diagrams drawn at build time, with the drawing cache filled."""
+    hook_cold: Run | None
+    """The first hook build, drawing every diagram (an empty cache); None in js mode."""
+    drawn: tuple[tuple[int, int] | None, tuple[int, int] | None]
+    """(drawn, from the cache) in the cold and the last warm hook build."""
     floor: Run
     floor_indexing: Run
     """The hook's post-build search indexing, run apart on the floor site."""
@@ -601,8 +687,9 @@ def _best(runs: list[Run]) -> Run:
 
 
 def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path,
-                 browse: bool, query: str, repeat: int = 1) -> Result:
-    """Generate, build with and without the hook (``repeat`` times, alternating), browse."""
+                 browse: bool, query: str, repeat: int = 1, diagram: str = "svg") -> Result:
+    """Generate, build with and without the hook (``repeat`` times, alternating; in svg
+    mode after one build with an empty drawing cache), browse."""
     tag = f"[{sops} SOPs]"
     project = work / "project"
     shutil.copytree(template, project)
@@ -613,20 +700,27 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
     hooks: list[Run] = []
     floors: list[Run] = []
     indexings: list[Run] = []
+    cold = cold_drawn = None
+    if diagram == "svg":
+        log(f"{tag} building with the hook, empty diagram cache")
+        cold = mkdocs_build(project, work / "site", work / "hook-cold.log", diagram)
+        cold_drawn = diagrams_drawn(work / "hook-cold.log")
+        log(f"{tag} cold hook build: {cold.seconds:.1f} s, diagrams drawn/cached {cold_drawn}")
     for attempt in range(1, repeat + 1):
         step = f" (run {attempt} of {repeat})" if repeat > 1 else ""
         log(f"{tag} building with the hook{step}")
-        hooks.append(mkdocs_build(project, work / "site", work / "hook-build.log"))
+        hooks.append(mkdocs_build(project, work / "site", work / "hook-build.log", diagram))
         log(f"{tag} hook build: {hooks[-1].seconds:.1f} s, peak RSS {_mib(hooks[-1].peak_rss)} "
             f"(with children {_mib(hooks[-1].peak_rss_tree)})")
         if attempt == 1:
             log(f"{tag} capturing the hook's pages for the floor build")
             shutil.copytree(template, floor_project)  # theme overrides etc.; docs/ is replaced
             measured_run([sys.executable, str(Path(__file__).resolve()), "--capture",
-                          str(project), str(floor_project)], project, build_env(),
+                          str(project), str(floor_project)], project, build_env(diagram),
                          work / "capture.log")
         log(f"{tag} building the floor (same pages, no hook){step}")
-        floors.append(mkdocs_build(floor_project, work / "floor-site", work / "floor-build.log"))
+        floors.append(mkdocs_build(floor_project, work / "floor-site", work / "floor-build.log",
+                                   diagram))
         log(f"{tag} floor build: {floors[-1].seconds:.1f} s, "
             f"peak RSS {_mib(floors[-1].peak_rss)}")
         if not (work / "site" / SEARCH_INDEX).is_dir():
@@ -645,8 +739,9 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
     if browse:
         log(f"{tag} measuring downloads in Chromium ({sop_url})")
         figures = measure_browser(work / "site", sop_url, query)
-    return Result(sops, instansi, load, hook, floor, indexing, site, floor_site, sop_url,
-                  sop_html, figures)
+    drawn = (cold_drawn, diagrams_drawn(work / "hook-build.log"))
+    return Result(sops, instansi, load, diagram, hook, cold, drawn, floor, indexing, site,
+                  floor_site, sop_url, sop_html, figures)
 
 
 # --- report ---
@@ -671,8 +766,16 @@ def _download(figure: Download) -> str:
 ROWS: tuple[tuple[str, Any], ...] = (
     ("SOPs / instansi", lambda r: f"{r.sops:,} / {r.instansi}"),
     ("Load average before the builds (1 min)", lambda r: f"{r.load:.2f}"),
-    ("Build time, hook", lambda r: f"{r.hook.seconds:.1f} s"),
+    ("Diagrams", lambda r: "drawn at build time (svg)" if r.diagram == "svg"
+     else "drawn in the browser (js)"),
+    ("Build time, hook, empty diagram cache (cold)",
+     lambda r: f"{r.hook_cold.seconds:.1f} s" if r.hook_cold else "-"),
+    ("Build time, hook (svg: diagram cache filled, warm)", lambda r: f"{r.hook.seconds:.1f} s"),
+    ("Diagrams drawn / from the cache, cold; warm", lambda r: "; ".join(
+        f"{d[0]:,} / {d[1]:,}" if d else "-" for d in r.drawn)),
     ("Build time, floor", lambda r: f"{r.floor.seconds:.1f} s"),
+    ("Build time ratio hook cold/floor",
+     lambda r: f"{r.hook_cold.seconds / r.floor.seconds:.2f}" if r.hook_cold else "-"),
     ("Build time ratio hook/floor", lambda r: f"{r.hook.seconds / r.floor.seconds:.2f}"),
     ("Search indexing of the floor site (the hook does it inside its build)",
      lambda r: (f"{r.floor_indexing.seconds:.1f} s, peak RSS "
@@ -693,6 +796,9 @@ ROWS: tuple[tuple[str, Any], ...] = (
 BROWSER_ROWS: tuple[tuple[str, Any], ...] = (
     ("SOP page until diagram rendered: raw / gzip", lambda b: _download(b.sop_page)),
     ("SOP page: time to rendered diagram", lambda b: f"{b.diagram_seconds:.1f} s"),
+    (f"SOP page: time to diagram, CPU {CPU_SLOWDOWN}x slower (median of {TIMED_LOADS} loads)",
+     lambda b: f"{statistics.median(b.slow_diagram_seconds):.2f} s ("
+     + ", ".join(f"{t:.2f}" for t in b.slow_diagram_seconds) + ")"),
     ("Home page until quiet: raw / gzip", lambda b: _download(b.home)),
     ("Search results shown, extra after home: raw / gzip",
      lambda b: _download(b.search_extra)),
@@ -736,7 +842,10 @@ def report(results: Sequence[Result], seed: int, query: str, chromium_version: s
         f"- Synthetic catalogues: scripts/synthetic.py, seed {seed}; search query "
         f"\"{query}\"; typical SOP page = median index.html size",
         f"- Builds: `mkdocs build --strict` subprocesses, {repeat} run(s) each with and "
-        "without the hook, alternating; fastest time, highest peak RSS",
+        "without the hook, alternating; fastest time, highest peak RSS; with diagrams drawn "
+        "at build time, one more hook build first, with an empty drawing cache (cold)",
+        "- Floor: the hook's own pages built without the hook (with svg diagrams: without "
+        "the drawings, which the hook puts in after MkDocs renders a page)",
         "- Downloads (Pagefind search, fresh Chromium each): raw = bytes Chromium received "
         "from Python's http.server, headers included, no compression (its network log and "
         "trace); gzip = each fetched file compressed at level 6 (what GitHub Pages would "
@@ -786,6 +895,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1,
                         help="build each catalogue this many times with and without the hook, "
                         "alternating; the fastest time counts (default 1)")
+    parser.add_argument("--diagram", choices=("svg", "js"), default="svg",
+                        help="KATALOG_DIAGRAM of the builds: svg (drawn at build time, the "
+                        "deployed site; default) or js (drawn in the reader's browser)")
     parser.add_argument("--no-browser", action="store_true",
                         help="skip the Chromium measurements")
     parser.add_argument("--workdir", type=Path,
@@ -812,7 +924,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for sops in args.sizes:
             results.append(measure_size(sops, min(args.instansi, sops), args.seed, template,
                                         work / f"size-{sops}", browse, args.query,
-                                        max(1, args.repeat)))
+                                        max(1, args.repeat), args.diagram))
             if not keep:  # a 5,000-SOP site takes hundreds of MB twice over
                 shutil.rmtree(work / f"size-{sops}")
     finally:

@@ -17,7 +17,7 @@ from unittest import mock
 
 import pytest
 
-from katalog_sop.site import pdf
+from katalog_sop.site import chromium
 
 if TYPE_CHECKING:
     from katalog_sop.model import Catalogue, Sop
@@ -49,8 +49,14 @@ def copy_project(dest: Path, sops: Path | None = None) -> Path:
 
 def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None
                  ) -> subprocess.CompletedProcess[str]:
-    """Run a real ``mkdocs build --strict`` (never with -q, which hides warnings)."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    """Run a real ``mkdocs build --strict`` (never with -q, which hides warnings).
+
+    Diagrams are drawn in the browser (``KATALOG_DIAGRAM=js``) unless ``env`` says otherwise:
+    most tests are about the pages, and each build at build time starts Chromium;
+    ``tests/test_diagram_svg.py`` builds with ``svg``.
+    """
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KATALOG_DIAGRAM": "js",
+                **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site)],
@@ -126,23 +132,28 @@ def built_site(real_build: Build) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built catalogue served on a loopback port."""
-    with pdf.serve(built_site) as base:
+    with chromium.serve(built_site) as base:
         yield base.rstrip("/")
 
 
-def _chromium(*, javascript: bool = True) -> object:
-    """Headless Chromium through chromedriver (skipped without it, except in CI)."""
+def require_chromium() -> None:
+    """Skip the test when Chromium is missing, except in CI, where that is a failure."""
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
         message = f"Chromium not installed ({CHROMIUM}, {CHROMEDRIVER})"
         if IN_CI:
             pytest.fail(message + ": CI must run the browser tests")
         pytest.skip(message)
+
+
+def _chromium(*, javascript: bool = True) -> object:
+    """Headless Chromium through chromedriver (skipped without it, except in CI)."""
+    require_chromium()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for argument in (*pdf.CHROME_ARGUMENTS, "--window-size=1400,1000"):
+    for argument in (*chromium.CHROME_ARGUMENTS, "--window-size=1400,1000"):
         options.add_argument(argument)
     if not javascript:
         options.add_experimental_option(
@@ -158,7 +169,7 @@ def browser() -> Iterator[object]:
     # Material renders each diagram into a *closed* shadow root; open it for inspection
     # only, so that the tests can read the SVG a reader sees.
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
-                           {"source": pdf.OPEN_SHADOW_ROOTS})
+                           {"source": chromium.OPEN_SHADOW_ROOTS})
     try:
         yield driver
     finally:

@@ -24,7 +24,7 @@ from katalog_sop.model import END, Catalogue
 from katalog_sop.read import flow
 from katalog_sop.read.catalogue import load_catalogue
 from katalog_sop.render import mermaid
-from katalog_sop.site import pdf
+from katalog_sop.site import chromium
 
 DATA = ROOT / "tests" / "data" / "alur-v2"
 AUDIENSI = "protokol/permohonan-audiensi"
@@ -248,7 +248,7 @@ def test_v2_diagrams_render_with_every_label_on_an_edge(key: str, catalogue: Cat
                                                          v2_site: Path, browser: Any) -> None:
     sop = catalogue.sop(key)
     assert sop is not None
-    with pdf.serve(v2_site) as base:
+    with chromium.serve(v2_site) as base:
         browser.get_log("browser")
         browser.get(f"{base}{key}/")
         deadline = time.monotonic() + 30

@@ -26,7 +26,7 @@ from katalog_sop.model import Catalogue, Sop
 from katalog_sop.read import flow
 from katalog_sop.read.catalogue import load_catalogue
 from katalog_sop.render import form
-from katalog_sop.site import pdf
+from katalog_sop.site import chromium, pdf
 
 LONG = ROOT / "tests" / "data" / "bagan-panjang"
 V2 = ROOT / "tests" / "data" / "alur-v2"
@@ -122,7 +122,7 @@ def test_printed_pages_cut_ways_at_lettered_connectors(key: str,
 
 @pytest.fixture(scope="module")
 def served(site: Path) -> Iterator[str]:
-    with pdf.serve(site) as base:
+    with chromium.serve(site) as base:
         yield base.rstrip("/")
 
 

@@ -67,7 +67,7 @@ from katalog_sop.read.catalogue import load_catalogue
 from katalog_sop.read.instansi import load_instansi
 from katalog_sop.read.sop import load_sop
 from katalog_sop.render import escape, mermaid
-from katalog_sop.site import pdf
+from katalog_sop.site import chromium
 
 # Big generated examples make Hypothesis warn that their repr is large; not a failure.
 pytestmark = pytest.mark.filterwarnings(
@@ -923,7 +923,7 @@ return {title: text(document.querySelector('title')),
 def test_browser_shows_every_text_exactly(cat: GenCatalogue, browser: Any,
                                           workdir: Path) -> None:
     """What a reader's browser makes of the page (its DOM), not only what Python parses."""
-    with pdf.serve(_build(cat, _fresh(workdir))) as address:
+    with chromium.serve(_build(cat, _fresh(workdir))) as address:
         for gen in cat.sops:
             browser.get(f"{address}{gen.instansi}/{gen.slug}/")
             deadline = time.monotonic() + 30
@@ -1035,7 +1035,7 @@ def big_diagrams_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         GenSop("inst", "panjang", _tiny("Label panjang", nomor="2", langkah=[
             {"kegiatan": "a." * 13_000, "pelaksana": "Staf"}])),
     ])
-    with pdf.serve(_build(cat, base)) as address:
+    with chromium.serve(_build(cat, base)) as address:
         yield address.rstrip("/")
 
 
@@ -1091,7 +1091,7 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
          "html": {"nama": HOSTILE_AGENCY, "pemerintah": "Pemkab"}},
         [GenSop("biasa", "sop", _tiny()), GenSop("ganda", "sop", _tiny(nomor="2")),
          GenSop("html", "sop", _tiny(nomor="3"))])
-    with pdf.serve(_build(cat, base)) as address:
+    with chromium.serve(_build(cat, base)) as address:
         yield address.rstrip("/")
 
 

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from katalog_sop.site import pdf
+from katalog_sop.site import chromium
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
@@ -181,7 +181,7 @@ class MermaidPage:
         shutil.copy(MERMAID_JS, folder / "mermaid.min.js")
         (folder / "index.html").write_text(MERMAID_PAGE, encoding="utf-8")
         self._server = contextlib.ExitStack()
-        self.url = self._server.enter_context(pdf.serve(folder)) + "index.html"
+        self.url = self._server.enter_context(chromium.serve(folder)) + "index.html"
         self.count = 0
 
     def render(self, driver: Any, source: str) -> dict[str, Any]:

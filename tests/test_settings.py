@@ -26,8 +26,10 @@ def test_defaults_and_values() -> None:
     assert found.page_edit_url("a/index.md", None) == \
         "https://github.com/o/r/edit/main/sops/a/instansi.yaml"
     assert found.page_edit_url("laporan-kesesuaian.md", None) is None
-    empty = _read({"pdf": "", "instansi": "", "edit_base": ""})
+    empty = _read({"pdf": "", "instansi": "", "edit_base": "", "diagram": ""})
     assert (empty.pdf, empty.instansi, empty.edit_url("x")) == (False, None, None)
+    assert (empty.diagram, empty.diagram_svg) == ("", False)
+    assert _read({"diagram": "SVG"}).diagram_svg and _read({"diagram": "js"}).diagram == "js"
 
 
 @pytest.mark.parametrize("extra,site_url,environment,message", [
@@ -39,6 +41,9 @@ def test_defaults_and_values() -> None:
     ({}, "javascript:alert(1)", {}, "site_url (KATALOG_SITE_URL): "),
     ({"edit_base": "https://github.com/o/r/edit/main/\" onmouseover=\"x"}, "", {},
      "extra.katalog.edit_base (KATALOG_EDIT_BASE): "),
+    ({"diagram": "png"}, "", {}, 'extra.katalog.diagram (KATALOG_DIAGRAM): "png" tidak dikenal; '
+     "tulis svg (diagram digambar saat pembangunan), js (digambar di peramban pengunjung) "
+     "atau kosongkan (svg bila Chromium ada)"),
     ({"sops_dir": "../rahasia"}, "", {}, 'extra.katalog.sops_dir: "../rahasia" harus folder'),
     ({"sops_dir": "/etc"}, "", {}, 'extra.katalog.sops_dir: "/etc" harus folder'),
     ({}, "", {"SOURCE_DATE_EPOCH": "kemarin"}, 'SOURCE_DATE_EPOCH: "kemarin" harus'),

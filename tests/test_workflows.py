@@ -80,3 +80,19 @@ def test_codeowners_cover_every_instansi_and_keep_code_to_maintainers() -> None:
         assert owners[path] == ["@katalog-sop/pemelihara"], path
     agency_patterns = [p for p in owners if p.startswith("/sops/")]
     assert all(p.count("/") == 3 for p in agency_patterns)
+
+
+def test_deploy_draws_diagrams_at_build_time_and_keeps_them() -> None:
+    from katalog_sop.site.diagrams import CACHE_DIR
+
+    path = ROOT / ".github" / "workflows" / "terbitkan.yml"
+    job = yaml.safe_load(path.read_text())["jobs"]["bangun"]
+    assert job["env"]["KATALOG_DIAGRAM"] == "svg"
+    steps = job["steps"]
+    runs = [str(step.get("run", "")) for step in steps]
+    chromium = next(i for i, run in enumerate(runs) if "chromium-driver" in run)
+    build = runs.index(".venv/bin/mkdocs build --strict")
+    selenium = runs.index(".venv/bin/pip install -r requirements-dev.txt")
+    cache = next(i for i, step in enumerate(steps) if "actions/cache@" in str(step.get("uses")))
+    assert "if" not in steps[chromium] and chromium < selenium < cache < build
+    assert steps[cache]["with"]["path"] == CACHE_DIR.as_posix()

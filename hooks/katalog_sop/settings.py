@@ -16,10 +16,14 @@ from .read.hints import did_you_mean
 from .read.reader import is_http_url, is_slug
 
 ENVIRONMENT = {"edit_base": "KATALOG_EDIT_BASE", "pdf": "KATALOG_PDF",
-               "instansi": "KATALOG_INSTANSI", "site_url": "KATALOG_SITE_URL"}
+               "instansi": "KATALOG_INSTANSI", "diagram": "KATALOG_DIAGRAM",
+               "site_url": "KATALOG_SITE_URL"}
 """The environment variable behind each setting (see mkdocs.yml)."""
 
-KEYS = ("sops_dir", "edit_base", "pdf", "instansi")
+KEYS = ("sops_dir", "edit_base", "pdf", "instansi", "diagram")
+DIAGRAM_MODES = ("svg", "js")
+"""How swimlanes are drawn: at build time as inline SVG, or by Mermaid in the reader's
+browser; empty (the default) chooses SVG when Chromium is found (``site.diagrams.choose``)."""
 _YES = ("1", "true", "ya")
 _NO = ("", "0", "false", "tidak")
 _UNSAFE = re.compile(r"[\"'<>`\\\s]")
@@ -43,6 +47,14 @@ class Settings:
     """Whether the build also writes ``<sop>.pdf`` beside each SOP page."""
     instansi: str | None = None
     """Build the standalone site of this one instansi."""
+    diagram: str = ""
+    """One of ``DIAGRAM_MODES``, or empty until the hook has chosen (pages then draw in the
+    browser, as with "js")."""
+
+    @property
+    def diagram_svg(self) -> bool:
+        """Whether pages carry their diagram as SVG drawn at build time."""
+        return self.diagram == "svg"
 
     def url(self, path: str) -> str | None:
         """The canonical address of a site path such as ``instansi/sop/``."""
@@ -83,6 +95,11 @@ def read(extra: Mapping[str, Any] | None, site_url: str | None,
     if instansi is not None and not is_slug(instansi):
         raise SettingsError(f'{_name("instansi")}: "{instansi}" bukan nama folder instansi; '
                             "tulis nama folder di sops/, misalnya satpolpp-lumajang")
+    diagram = values["diagram"].lower()
+    if diagram and diagram not in DIAGRAM_MODES:
+        raise SettingsError(f'{_name("diagram")}: "{values["diagram"]}" tidak dikenal; tulis svg '
+                            "(diagram digambar saat pembangunan), js (digambar di peramban "
+                            "pengunjung) atau kosongkan (svg bila Chromium ada)")
     sops_dir = values["sops_dir"] or "sops"
     parts = PurePosixPath(sops_dir).parts
     if PurePosixPath(sops_dir).is_absolute() or ".." in parts or "\\" in sops_dir:
@@ -91,7 +108,7 @@ def read(extra: Mapping[str, Any] | None, site_url: str | None,
     return Settings(built=_built(environment), sops_dir=sops_dir,
                     site_url=_url("site_url", site_url or ""),
                     edit_base=_url("edit_base", values["edit_base"]),
-                    pdf=pdf in _YES, instansi=instansi)
+                    pdf=pdf in _YES, instansi=instansi, diagram=diagram)
 
 
 def _name(key: str) -> str:

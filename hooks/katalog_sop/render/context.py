@@ -19,6 +19,8 @@ class GeneratedPage:
     markdown: str
     source: str
     in_nav: bool
+    diagram: str | None = None
+    """The Mermaid source of the diagram the page shows (SOP pages), if any."""
 
 
 SiteContext = Settings

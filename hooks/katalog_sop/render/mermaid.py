@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from ..model import END, Langkah, Sop
 from ..read import flow
 from . import escape
@@ -21,6 +23,18 @@ END_ID = "selesai"
 def step_id(nomor: int, part: int = 1) -> str:
     """The generated node id of a step (``part`` > 1 for the same step in another lane)."""
     return f"s{nomor}" if part == 1 else f"s{nomor}_{part}"
+
+
+def drawable(sop: Sop) -> str | None:
+    """The Mermaid source of the SOP's diagram, or None when the swimlane is too large to
+    draw in a few seconds (``flow.DIAGRAM_LIMITS``): such an SOP gets no diagram."""
+    return diagram(sop) if flow.diagram_fits(sop.langkah) else None
+
+
+def key(source: str) -> str:
+    """The name of a diagram drawn from ``source`` (its SHA-256, hexadecimal): what a page
+    asks for and what the drawing cache is keyed by."""
+    return hashlib.sha256(source.encode()).hexdigest()
 
 
 def diagram(sop: Sop) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Catalogue
-from . import opendata
+from . import mermaid, opendata
 from .context import ALL_DATA, DATA_DIR, GeneratedPage, SiteContext
 from .listings import instansi_page
 from .sop_page import sop_page
@@ -16,9 +16,10 @@ def plan(catalogue: Catalogue, context: SiteContext) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"{agency.slug}/index.md", instansi_page(agency, catalogue),
                                    agency.source, in_nav=True))
         for sop in catalogue.sops_of(agency.slug):
+            diagram = mermaid.drawable(sop)
             pages.append(GeneratedPage(f"{sop.instansi}/{sop.slug}.md",
-                                       sop_page(sop, catalogue, context), sop.source,
-                                       in_nav=False))
+                                       sop_page(sop, catalogue, context, diagram), sop.source,
+                                       in_nav=False, diagram=diagram))
     return pages
 
 

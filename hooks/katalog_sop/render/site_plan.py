@@ -31,6 +31,8 @@ class Plan:
     site_name: str | None
     """A new site name (a standalone site of one instansi), stored HTML-escaped because
     the theme prints it unescaped, like page titles."""
+    diagrams: list[tuple[str, str]]
+    """Every diagram the pages show, as ``(SOP file, Mermaid source)``, in page order."""
 
 
 def build(catalogue: Catalogue, warnings: Iterable[Problem], site: Settings) -> Plan:
@@ -53,6 +55,8 @@ def build(catalogue: Catalogue, warnings: Iterable[Problem], site: Settings) -> 
                     GUIDE_PAGE: pages.rules_reference(RULES.values())},
         nav_entries=[f"{agency.slug}/index.md" for agency in catalogue.instansi],
         site_name=name,
+        diagrams=[(page.source, page.diagram) for page in generated
+                  if page.diagram is not None],
     )
 
 

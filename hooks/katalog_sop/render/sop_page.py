@@ -7,6 +7,7 @@ layout is ``templates/sop_page.html``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -62,8 +63,10 @@ class StepRow:
         return "Prosedur selesai" if self.ends else ""
 
 
-def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
-    """The page of one SOP: header, identity table, sections, diagram, procedure table."""
+def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext,
+             diagram: str | EllipsisType | None = ...) -> str:
+    """The page of one SOP: header, identity table, sections, diagram, procedure table.
+    ``diagram`` is ``mermaid.drawable(sop)`` when the caller has it already."""
     agency = catalogue.agency(sop.instansi)
     address = context.url(f"{sop.instansi}/{sop.slug}/")
     replaced_by = sop.diganti_oleh
@@ -98,7 +101,7 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext) -> str:
                     catalogue.agency(other.instansi) if other.instansi != sop.instansi
                     else None, how)
                    for other, how in catalogue.referrers(sop.key)],
-        diagram=_diagram(sop),
+        **_diagram(mermaid.drawable(sop) if diagram is ... else diagram, context.diagram_svg),
         steps=rows,
         screen=screen,
         printed=printed,
@@ -128,12 +131,18 @@ def _sop_link(ref: SopRef, page_sop: Sop, catalogue: Catalogue) -> SopLink:
     return SopLink(href, target.nama, target.nomor, ref.slug, ref.instansi)
 
 
-def _diagram(sop: Sop) -> Markup | None:
-    """The Mermaid source, escaped line by line for the ``<pre>`` it is shown in; None when
-    the swimlane is too large to draw in a few seconds (``flow.DIAGRAM_LIMITS``)."""
-    if not flow.diagram_fits(sop.langkah):
-        return None
-    return Markup("\n".join(html(line) for line in mermaid.diagram(sop).splitlines()))
+def _diagram(source: str | None, svg: bool) -> dict[str, Markup | str | None]:
+    """What the template shows of the diagram: ``diagram``, the Mermaid source escaped line
+    by line for the ``<pre>`` Mermaid draws from in the browser, or ``diagram_key``, the
+    name of the SVG drawn at build time that the hook puts in its place
+    (``site.diagrams.inline``); both None when the swimlane is too large to draw (no
+    ``source``)."""
+    if source is None:
+        return {"diagram": None, "diagram_key": None}
+    if svg:
+        return {"diagram": None, "diagram_key": mermaid.key(source)}
+    return {"diagram": Markup("\n".join(html(line) for line in source.splitlines())),
+            "diagram_key": None}
 
 
 def _step_row(step: Langkah, ids: dict[str, int], count: int) -> StepRow:
