@@ -18,7 +18,7 @@ import pytest
 
 from conftest import IN_CI, ROOT
 from katalog_sop.model import Catalogue, Status
-from katalog_sop.site import pdf
+from katalog_sop.site import chromium, pdf
 
 pytestmark = pytest.mark.browser
 
@@ -138,7 +138,7 @@ def test_no_serious_accessibility_violations(kind: str, width: int, real_catalog
     viewport(width)
     path = _path(kind, real_catalogue)
     _open(browser, site_url + path)
-    browser.set_script_timeout(pdf.PAGE_TIMEOUT)
+    browser.set_script_timeout(chromium.PAGE_TIMEOUT)
     browser.execute_script(axe_source)
     violations = browser.execute_async_script(RUN_AXE, WCAG_TAGS)
     assert not isinstance(violations, dict), violations
