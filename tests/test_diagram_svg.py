@@ -290,6 +290,7 @@ def test_diagram_is_readable_on_a_phone_and_opens_full_screen(
         assert seen["width"] >= 0.6 * seen["natural"] - 1 or seen["width"] >= seen["natural"]
         assert min(height for _, _, height in seen["lanes"]) >= 9
 
+        assert not browser.find_element(By.CSS_SELECTOR, ".sop-diagram__tutup").is_displayed()
         browser.find_element(By.CSS_SELECTOR, ".sop-diagram__buka").click()
         full = browser.execute_script(READ_SVG)
         box = browser.execute_script(
@@ -299,6 +300,7 @@ def test_diagram_is_readable_on_a_phone_and_opens_full_screen(
         assert box[:2] == [0, 0] and box[2] == box[4] and box[3] == box[5]  # the whole screen
         assert abs(full["width"] - full["natural"]) < 1  # its own size, scrolled both ways
         assert min(height for _, _, height in full["lanes"]) >= 15
+        assert not browser.find_element(By.CSS_SELECTOR, ".sop-diagram__buka").is_displayed()
         browser.find_element(By.CSS_SELECTOR, ".sop-diagram__tutup").click()
         closed = browser.execute_script(READ_SVG)
         assert closed["width"] == seen["width"]

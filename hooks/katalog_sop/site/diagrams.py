@@ -44,6 +44,8 @@ SETTINGS_SCRIPT = Path("assets") / "katalog.js"
 MATERIAL_THEME_CSS = "components/content/mermaid/index.css"
 """Where the theme's own diagram CSS (its ``themeCSS``) is in its bundle's source map."""
 PROGRESS_EVERY = 250
+REPORT = "Laporkan ke pemelihara situs, dengan nama berkas ini."
+"""The fix for a diagram our generator made but Mermaid cannot draw: a bug, not bad data."""
 
 PLACEHOLDER_ATTRIBUTE = "data-diagram-alir="
 """Marks where a page wants its drawing (``templates/sop_page.html``)."""
@@ -244,11 +246,13 @@ def _render(driver: Any, source_file: str, source: str) -> str:
         result = driver.execute_async_script(
             "window.__katalogDraw(arguments[0]).then(arguments[arguments.length - 1]);", source)
     except Exception as err:  # selenium's errors: a time-out, or Chromium gone
-        raise DiagramError(f"{source_file}: diagram alir tidak selesai digambar dalam "
-                           f"{chromium.PAGE_TIMEOUT} detik ({type(err).__name__})") from None
+        raise DiagramError(f"{source_file}: diagram alir tidak selesai digambar (batas "
+                           f"{chromium.PAGE_TIMEOUT} detik; {type(err).__name__}). {REPORT}"
+                           ) from None
     if not isinstance(result, dict) or not isinstance(result.get("svg"), str):
         error = result.get("error") if isinstance(result, dict) else result
-        raise DiagramError(f"{source_file}: Mermaid gagal menggambar diagram alir: {error}")
+        raise DiagramError(f"{source_file}: Mermaid gagal menggambar diagram alir: {error}. "
+                           + REPORT)
     return str(result["svg"])
 
 
