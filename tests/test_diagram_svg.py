@@ -22,8 +22,6 @@ from test_browser import _requests
 from test_rules import INSTANSI, VALID
 
 from conftest import (
-    CHROMEDRIVER,
-    CHROMIUM,
     IN_CI,
     ROOT,
     SOP_KEYS,
@@ -212,33 +210,6 @@ def svg_site_url(svg_build: SvgBuild) -> Iterator[str]:
         yield base
 
 
-def _chromium(javascript: bool) -> Any:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in (*chromium.CHROME_ARGUMENTS, "--window-size=1400,1000"):
-        options.add_argument(argument)
-    if not javascript:
-        options.add_experimental_option(
-            "prefs", {"profile.managed_default_content_settings.javascript": 2})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-
-
-@pytest.fixture(scope="module")
-def browser_without_js() -> Iterator[Any]:
-    """Headless Chromium with JavaScript turned off for pages (WebDriver's own scripts
-    still run, so the test can look)."""
-    require_chromium()
-    driver = _chromium(javascript=False)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
 READ_SVG = """
 const svg = document.querySelector('.sop-diagram svg.sop-diagram__svg');
 if (!svg) return null;
@@ -258,11 +229,11 @@ return {width: box.width, height: box.height, visible: svg.checkVisibility(),
 @pytest.mark.browser
 @pytest.mark.parametrize("key", SOP_KEYS)
 def test_diagram_shows_without_javascript(key: str, real_catalogue: Catalogue,
-                                          browser_without_js: Any, svg_site_url: str) -> None:
+                                          nojs_browser: Any, svg_site_url: str) -> None:
     sop = real_sop(real_catalogue, key)
-    browser_without_js.get_log("performance")
-    browser_without_js.get(svg_site_url + key + "/")
-    seen = browser_without_js.execute_script(READ_SVG)
+    nojs_browser.get_log("performance")
+    nojs_browser.get(svg_site_url + key + "/")
+    seen = nojs_browser.execute_script(READ_SVG)
     assert seen is not None
     assert seen["scripts"] is False  # katalog.js did not run: JavaScript is really off
     assert seen["visible"] and seen["width"] > 300 and seen["height"] > 100
@@ -270,7 +241,7 @@ def test_diagram_shows_without_javascript(key: str, real_catalogue: Catalogue,
     by_position = sorted(seen["lanes"], key=lambda lane: lane[1])
     assert ["".join(name.split()) for name, _, _ in by_position] == [
         "".join(lane.split()) for lane in sop.pelaksana]
-    assert not [url for url in _requests(browser_without_js) if "mermaid" in url]
+    assert not [url for url in _requests(nojs_browser) if "mermaid" in url]
 
 
 @pytest.mark.browser
