@@ -224,7 +224,9 @@ def _page(nodes: list[_Node], edges: list[_Edge], rows: range, letters: dict[int
             direct.add(index)
             taken.add(edge.source)
 
-    top_in: dict[int, tuple[int, str]] = {}  # node -> (edge index, letter) from the page above
+    # The way into the page's first row from the page above, and out of its last row to the
+    # next page: (node inside the page, letter of the connector).
+    top_in: tuple[int, str] | None = None
     bottom_out: tuple[int, str] | None = None
     fars: list[_Far] = []
     out_levels: dict[int, list[tuple[int, str]]] = {n: [] for n in rows}
@@ -238,7 +240,7 @@ def _page(nodes: list[_Node], edges: list[_Edge], rows: range, letters: dict[int
             if inside_s and not inside_t:
                 bottom_out = (index, letters[index])
             elif inside_t and not inside_s:
-                top_in[edge.target] = (index, letters[index])
+                top_in = (edge.target, letters[index])
             if inside_s:
                 target_col = nodes[edge.target].cols[0]
                 if target_col == nodes[edge.source].cols[0]:
@@ -258,7 +260,7 @@ def _page(nodes: list[_Node], edges: list[_Edge], rows: range, letters: dict[int
             level_of[index] = TOP + HEIGHT + LEVEL * (k + 1) - 0.2
 
     first = rows[0]
-    has_top = bool(top_in)
+    has_top = top_in is not None
     has_bottom = bottom_out is not None
     # Row positions on this page: the connector rows around the node rows.
     offset = 1 if has_top else 0
@@ -530,9 +532,8 @@ def _page(nodes: list[_Node], edges: list[_Edge], rows: range, letters: dict[int
         arrow(row, col, "kiri", edge_x, y)
 
     # Off-page connectors of the ways to and from the next row.
-    if has_top:
-        node_index = next(iter(top_in))
-        _, letter = top_in[node_index]
+    if top_in is not None:
+        node_index, letter = top_in
         col = nodes[node_index].cols[0]
         symbol(0, col, "sambung", letter, -1, top=0.3)
         vline(0, col, "50%", 0.3 + CONNECTOR_HEIGHT, None, -1)
@@ -717,10 +718,10 @@ def header_height_mm(sop: Sop, sizes: Widths) -> float:
     return 6.0 + max(names, 2) * LINE_MM + 2.5 + 5.0
 
 
-def paginate(sop: Sop, sizes: Widths, flow_texts: Sequence[str]) -> list[int]:
-    """Where the printed table breaks: the node rows that begin a page. ``flow_texts``: what
-    each step's kegiatan cell says about where it goes."""
-    screen = pages(sop)[0]
+def paginate(sop: Sop, screen: Page, sizes: Widths, flow_texts: Sequence[str]) -> list[int]:
+    """Where the printed table breaks: the node rows that begin a page. ``screen``: the
+    uncut table (``pages(sop)[0]``); ``flow_texts``: what each step's kegiatan cell says
+    about where it goes."""
     budget = PRINT_HEIGHT_MM - header_height_mm(sop, sizes) - 2 * 7.0 - 2.0
     breaks: list[int] = []
     used = 0.0

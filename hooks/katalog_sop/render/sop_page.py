@@ -75,7 +75,7 @@ def sop_page(sop: Sop, catalogue: Catalogue, context: SiteContext,
     rows = [_step_row(step, ids, len(sop.langkah)) for step in sop.langkah]
     screen = form.pages(sop)[0]
     lanes = len(sop.pelaksana)
-    breaks = form.paginate(sop, form.widths(lanes, screen.jalur_width),
+    breaks = form.paginate(sop, screen, form.widths(lanes, screen.jalur_width),
                            [row.flow_plain() for row in rows])
     printed = form.pages(sop, breaks)
     columns = form.widths(lanes, max(page.jalur_width for page in [screen, *printed]))
