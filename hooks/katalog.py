@@ -17,13 +17,17 @@ from mkdocs.structure.pages import Page
 from katalog_sop import settings
 from katalog_sop.read.catalogue import load_catalogue
 from katalog_sop.render import mermaid, site_plan
-from katalog_sop.site import csp, diagrams, pagefind
+from katalog_sop.site import csp, diagrams, html_pages, pagefind
 
 log = logging.getLogger("mkdocs.plugins.katalog")
 
 
 def _settings(config: MkDocsConfig) -> settings.Settings:
     return config.extra["katalog"]  # type: ignore[no-any-return]  # set by on_config
+
+
+def _held(config: MkDocsConfig) -> html_pages.HeldPages:
+    return config.extra["katalog_html"]  # type: ignore[no-any-return]  # set by on_files
 
 
 def _drawings(config: MkDocsConfig) -> diagrams.Cache | None:
@@ -73,6 +77,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         config.extra["katalog_diagram"] = _draw(plan.diagrams, project, config,
                                                 prune=site.instansi is None)
     config.site_name = plan.site_name or config.site_name
+    config.extra["katalog_html"] = html_pages.HeldPages(
+        page.src_uri for page in plan.pages if page.raw_html)
     for page in plan.pages:
         # SOP pages stay out of the nav: Material renders the whole nav into every page.
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -104,6 +110,16 @@ def _draw(drawn: list[tuple[str, str]], project: Path, config: MkDocsConfig,
     if prune:
         diagrams.prune(cache, (mermaid.key(source) for _, source in drawn))
     return cache
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page of raw HTML skips Markdown (``site.html_pages``): held until
+    ``on_page_content``."""
+    return _held(config).take(page.file.src_uri, markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _held(config).give(page.file.src_uri, html)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,

@@ -21,6 +21,10 @@ class GeneratedPage:
     in_nav: bool
     diagram: str | None = None
     """The Mermaid source of the diagram the page shows (SOP pages), if any."""
+    raw_html: bool = False
+    """Everything after the front matter is raw HTML blocks (``templating.html_block`` or
+    ``templating.blocks``), which Markdown would only copy: the hook hands it to the page
+    after Markdown (``site.html_pages``)."""
 
 
 SiteContext = Settings

@@ -14,12 +14,12 @@ def plan(catalogue: Catalogue, context: SiteContext) -> list[GeneratedPage]:
     pages = []
     for agency in catalogue.instansi:
         pages.append(GeneratedPage(f"{agency.slug}/index.md", instansi_page(agency, catalogue),
-                                   agency.source, in_nav=True))
+                                   agency.source, in_nav=True, raw_html=True))
         for sop in catalogue.sops_of(agency.slug):
             diagram = mermaid.drawable(sop)
             pages.append(GeneratedPage(f"{sop.instansi}/{sop.slug}.md",
                                        sop_page(sop, catalogue, context, diagram), sop.source,
-                                       in_nav=False, diagram=diagram))
+                                       in_nav=False, diagram=diagram, raw_html=True))
     return pages
 
 

@@ -42,9 +42,9 @@ def build(catalogue: Catalogue, warnings: Iterable[Problem], site: Settings) -> 
     generated += [pages.GeneratedPage(path, content, "", in_nav=True)
                   for path, content in pages.open_data(catalogue, page_context)]
     generated.append(pages.GeneratedPage(REPORT_PAGE, pages.warnings_report(
-        list(warnings), catalogue), "", in_nav=True))
+        list(warnings), catalogue), "", in_nav=True, raw_html=True))
     # The index in the nav; the pages of its long lists out of it, like SOP pages.
-    generated += [pages.GeneratedPage(path, content, "", in_nav="/" not in path)
+    generated += [pages.GeneratedPage(path, content, "", in_nav="/" not in path, raw_html=True)
                   for path, content in pages.legal_pages(catalogue)]
     name = None
     if site.instansi is not None and catalogue.instansi:
