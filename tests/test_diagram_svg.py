@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -460,3 +461,63 @@ def test_build_keeps_no_cache_in_js_mode(built_site: Path, real_build: Build) ->
     assert "Diagram alir:" not in real_build.result.stderr
     page = _page(built_site, SOP_KEYS[0])
     assert PLACEHOLDER not in page and '<pre class="mermaid">' in page
+
+
+def test_a_linked_cache_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    outside = tmp_path / "di-luar"
+    outside.mkdir()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".cache").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(diagrams.DiagramError, match=r"^\.cache adalah tautan \(symlink\)"):
+        diagrams.open_cache(project, ROOT / "docs", MERMAID_JS)
+    assert not any(outside.iterdir())
+    (project / ".cache").unlink()
+    (project / ".cache" / "diagram-alir").mkdir(parents=True)
+    (project / ".cache" / "diagram-alir" / "x").symlink_to(outside)  # a link elsewhere is fine
+    cache = diagrams.open_cache(project, ROOT / "docs", MERMAID_JS)
+    shutil.rmtree(cache.folder)
+    cache.folder.symlink_to(outside, target_is_directory=True)
+    with pytest.raises(diagrams.DiagramError, match=r"^\.cache/diagram-alir/[0-9a-f]{32} adalah"):
+        diagrams.open_cache(project, ROOT / "docs", MERMAID_JS)
+
+
+def test_a_drawing_through_a_link_is_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("RAHASIA-token-ghp_0123456789", "utf-8")
+    cache = diagrams.open_cache(tmp_path / "project", ROOT / "docs", MERMAID_JS)
+    key = mermaid.key("sumber")
+    cache.path(key).symlink_to(secret)
+    with pytest.raises(diagrams.DiagramError, match="tidak ada") as raised:
+        diagrams.inline(f'<span {PLACEHOLDER}="{key}">Diagram alir A</span>', cache)
+    assert "RAHASIA" not in str(raised.value)
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "HOME": str(project),
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
+                        "PATH": os.environ["PATH"]})
+
+
+def test_drawings_committed_to_git_stop_the_build(tmp_path: Path) -> None:
+    """A pull request could force-add a drawing under .cache/ whose name is the key of a
+    page's diagram: it would replace that diagram. The build refuses to use such a cache."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")  # CI has git (it cloned the repository)
+    require_chromium()
+    project = copy_project(tmp_path / "project")
+    (project / ".gitignore").write_text(".cache/\n", "utf-8")
+    cache = diagrams.open_cache(project, project / "docs", MERMAID_JS)
+    planted = cache.path(mermaid.key("sumber"))
+    planted.write_text('<svg><a href="https://contoh.invalid/">Bayar di sini</a></svg>', "utf-8")
+    _git(project, "init", "-q")
+    _git(project, "add", "-f", "mkdocs.yml", planted.relative_to(project).as_posix())
+    _git(project, "commit", "-q", "-m", "x")
+    result = mkdocs_build(project, tmp_path / "site", env={"KATALOG_DIAGRAM": SVG})
+    assert result.returncode != 0
+    assert (f"{planted.relative_to(project).as_posix()} tersimpan di git" in result.stderr
+            and "git rm -r --cached .cache" in result.stderr), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    _git(project, "rm", "-q", "-r", "--cached", ".cache")
+    assert diagrams.open_cache(project, project / "docs", MERMAID_JS) == cache

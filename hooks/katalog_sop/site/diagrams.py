@@ -20,8 +20,11 @@ import html
 import importlib.util
 import json
 import logging
+import os
 import re
 import shutil
+import stat
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -142,8 +145,54 @@ def open_cache(project: Path, docs: Path, mermaid_js: Path) -> Cache:
                  _PAGE.encode(), f"{FORMAT} {SVG_ID}".encode()):
         fingerprint.update(hashlib.sha256(part).digest())
     folder = project / CACHE_DIR / fingerprint.hexdigest()[:32]
+    _check_place(project, folder)
     folder.mkdir(parents=True, exist_ok=True)
     return Cache(folder, mermaid_js, settings_js, mermaid_config)
+
+
+def _check_place(project: Path, folder: Path) -> None:
+    """Refuse a cache that a pull request could have planted: a link on its way (the build
+    would read and write where it points, outside the repository), or drawings kept in git
+    (each would replace the diagram of every page whose source has its key)."""
+    part = project
+    for name in folder.relative_to(project).parts:
+        part = part / name
+        if part.is_symlink():
+            raise DiagramError(
+                f"{part.relative_to(project).as_posix()} adalah tautan (symlink); cache gambar "
+                "diagram tidak boleh menunjuk ke tempat lain. Hapus tautan itu dari repositori.")
+    tracked = _tracked(project, CACHE_DIR.parts[0])
+    if tracked:
+        raise DiagramError(
+            f"{tracked[0]} tersimpan di git: berkas di {CACHE_DIR.parts[0]}/ dibuat oleh "
+            "pembangunan dan tidak boleh ikut dikirim, karena gambar di sana menggantikan "
+            f"diagram halaman. Hapus dari git: git rm -r --cached {CACHE_DIR.parts[0]}")
+
+
+def _tracked(project: Path, folder: str) -> list[str]:
+    """The files under ``folder`` that git tracks in ``project``'s repository ([] when
+    ``project`` is not in one, or git is not installed)."""
+    try:
+        result = subprocess.run(["git", "-C", str(project), "ls-files", "-z", "--", folder],
+                                capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    if result.returncode != 0:
+        return []
+    return [name for name in result.stdout.decode("utf-8", "replace").split("\0") if name]
+
+
+def _read(path: Path) -> str:
+    """A drawing from the cache: a regular file, never read through a link."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(0, "bukan berkas biasa")
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read().decode("utf-8")
+    finally:
+        os.close(descriptor)
 
 
 def prune(cache: Cache, keep: Iterable[str]) -> int:
@@ -155,8 +204,11 @@ def prune(cache: Cache, keep: Iterable[str]) -> int:
         if path.name not in wanted:
             path.unlink()
             removed += 1
+    for path in cache.folder.glob("*.tmp"):  # left by a build that was stopped
+        path.unlink()
     for other in cache.folder.parent.iterdir():
-        if other != cache.folder and other.is_dir() and re.fullmatch(r"[0-9a-f]{32}", other.name):
+        if (other != cache.folder and not other.is_symlink() and other.is_dir()
+                and re.fullmatch(r"[0-9a-f]{32}", other.name)):
             shutil.rmtree(other)
     return removed
 
@@ -257,10 +309,16 @@ def _render(driver: Any, source_file: str, source: str) -> str:
 
 
 def _write(path: Path, svg: str) -> None:
-    """Write atomically: a build stopped midway leaves no half drawing in the cache."""
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(svg, "utf-8")
-    temporary.replace(path)
+    """Write atomically: a build stopped midway leaves no half drawing in the cache. The
+    temporary file is new (never an existing file or link)."""
+    descriptor, temporary = tempfile.mkstemp(suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(svg)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _stadium(match: re.Match[str]) -> str:
@@ -308,10 +366,10 @@ def inline(page: str, cache: Cache) -> str:
     def drawing(match: re.Match[str]) -> str:
         path = cache.path(match["key"])
         try:
-            svg = path.read_text("utf-8")
-        except OSError:
-            raise DiagramError(f"gambar diagram alir {match['key']} tidak ada di {cache.folder}"
-                               ) from None
+            svg = _read(path)
+        except (OSError, UnicodeDecodeError):
+            raise DiagramError(f"gambar diagram alir {match['key']} tidak ada di {cache.folder} "
+                               "(atau bukan berkas biasa)") from None
         # The text is the page's escaped text (possibly re-serialised by mermaid2's parser):
         # read it back and escape it once for both places.
         name = escape.html(html.unescape(match["name"]))
