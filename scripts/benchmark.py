@@ -687,9 +687,11 @@ def _best(runs: list[Run]) -> Run:
 
 
 def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path,
-                 browse: bool, query: str, repeat: int = 1, diagram: str = "svg") -> Result:
+                 browse: bool, query: str, repeat: int = 1, diagram: str = "svg",
+                 drawings: Path | None = None) -> Result:
     """Generate, build with and without the hook (``repeat`` times, alternating; in svg
-    mode after one build with an empty drawing cache), browse."""
+    mode after one build with an empty drawing cache, or, given ``drawings``, a drawing
+    cache folder of an earlier build, starting from a copy of it), browse."""
     tag = f"[{sops} SOPs]"
     project = work / "project"
     shutil.copytree(template, project)
@@ -701,7 +703,10 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
     floors: list[Run] = []
     indexings: list[Run] = []
     cold = cold_drawn = None
-    if diagram == "svg":
+    if diagram == "svg" and drawings is not None:
+        log(f"{tag} starting from the drawings in {drawings} (no cold build)")
+        shutil.copytree(drawings, project / ".cache" / "diagram-alir")
+    elif diagram == "svg":
         log(f"{tag} building with the hook, empty diagram cache")
         cold = mkdocs_build(project, work / "site", work / "hook-cold.log", diagram)
         cold_drawn = diagrams_drawn(work / "hook-cold.log")
@@ -843,10 +848,14 @@ def report(results: Sequence[Result], seed: int, query: str, chromium_version: s
         f"\"{query}\"; typical SOP page = median index.html size",
         f"- Builds: `mkdocs build --strict` subprocesses, {repeat} run(s) each with and "
         "without the hook, alternating; fastest time, highest peak RSS; with diagrams drawn "
-        "at build time, one more hook build first, with an empty drawing cache (cold); "
-        "\"Build time, hook\" is then with every drawing in the cache (warm)",
-        "- Floor: the hook's own pages built without the hook (with svg diagrams: without "
-        "the drawings, which the hook puts in after MkDocs renders a page)",
+        "at build time, one more hook build first, with an empty drawing cache (cold; "
+        "none when started from earlier drawings, --drawings); \"Build time, hook\" is "
+        "then with every drawing in the cache (warm)",
+        "- Floor: the hook's own pages, as the Markdown files MkDocs holds, built by plain "
+        "MkDocs without the hook (with svg diagrams: without the drawings, which the hook "
+        "puts in after MkDocs renders a page); the hook itself hands its raw-HTML pages to "
+        "MkDocs after Markdown (hooks/katalog_sop/site/html_pages.py), the floor runs "
+        "Markdown over them",
         "- Downloads (Pagefind search, fresh Chromium each): raw = bytes Chromium received "
         "from Python's http.server, headers included, no compression (its network log and "
         "trace); gzip = each fetched file compressed at level 6 (what GitHub Pages would "
@@ -899,6 +908,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--diagram", choices=("svg", "js"), default="svg",
                         help="KATALOG_DIAGRAM of the builds: svg (drawn at build time, the "
                         "deployed site; default) or js (drawn in the reader's browser)")
+    parser.add_argument("--drawings", type=Path, metavar="DIR",
+                        help="svg only: start each size from a copy of DIR, the "
+                        ".cache/diagram-alir/ of an earlier build of the same catalogue, "
+                        "instead of a cold build (which draws every diagram: 17 minutes at "
+                        "5,000 SOPs)")
     parser.add_argument("--no-browser", action="store_true",
                         help="skip the Chromium measurements")
     parser.add_argument("--workdir", type=Path,
@@ -925,7 +939,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for sops in args.sizes:
             results.append(measure_size(sops, min(args.instansi, sops), args.seed, template,
                                         work / f"size-{sops}", browse, args.query,
-                                        max(1, args.repeat), args.diagram))
+                                        max(1, args.repeat), args.diagram, args.drawings))
             if not keep:  # a 5,000-SOP site takes hundreds of MB twice over
                 shutil.rmtree(work / f"size-{sops}")
     finally:
