@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from ..model import Catalogue, Instansi, Revocation, Sop, SopRef
+from ..parallel import map_ordered
 from ..problems import Problem
 from .checks import catalogue_problems, warnings_for
 from .files import INSTANSI_FILE, survey
@@ -91,13 +90,10 @@ def load_catalogue(sops_dir: Path, display_base: Path, only: str | None = None) 
     return LoadResult(Catalogue(tuple(instansi), tuple(sops), revocations), [], warnings)
 
 
-PARALLEL_FROM = 400
-"""Below this many SOP files, starting worker processes costs more than it saves."""
-
 _Loaded = tuple[Sop | None, list[Problem], dict[str, int], list[tuple[str, SopRef]]]
 
 
-def _load_sop_file(job: tuple[str, str, str]) -> _Loaded:
+def _load_sop_file(_: None, job: tuple[str, str, str]) -> _Loaded:
     """Parse and validate one SOP file (runs in a worker process for large catalogues)."""
     path, instansi, display = job
     root, found = read_yaml(Path(path), display)
@@ -111,12 +107,7 @@ def _load_sop_file(job: tuple[str, str, str]) -> _Loaded:
 def _load_sops(jobs: list[tuple[str, str, str]]) -> list[_Loaded]:
     """Every SOP file loaded, in order: in worker processes when there are many (parsing
     and checking is CPU-bound and the files are independent)."""
-    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [_load_sop_file(job) for job in jobs]
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(workers) as pool:
-        return pool.map(_load_sop_file, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    return map_ordered(_load_sop_file, None, jobs)
 
 
 def _top_level_lines(root: yaml.Node) -> dict[str, int]:

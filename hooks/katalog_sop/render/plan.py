@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Catalogue
+from ..model import Catalogue, Sop
+from ..parallel import map_ordered
 from . import mermaid, opendata
 from .context import ALL_DATA, DATA_DIR, GeneratedPage, SiteContext
 from .listings import instansi_page
@@ -10,17 +11,27 @@ from .sop_page import sop_page
 
 
 def plan(catalogue: Catalogue, context: SiteContext) -> list[GeneratedPage]:
-    """Every generated page of the catalogue, in a stable order."""
+    """Every generated page of the catalogue, in a stable order. The SOP pages, most of the
+    work, are written in worker processes for a large catalogue (``parallel``)."""
+    written = map_ordered(_sop_page, (catalogue, context), range(len(catalogue.sops)))
+    body = {id(sop): page for sop, page in zip(catalogue.sops, written, strict=True)}
     pages = []
     for agency in catalogue.instansi:
         pages.append(GeneratedPage(f"{agency.slug}/index.md", instansi_page(agency, catalogue),
                                    agency.source, in_nav=True, raw_html=True))
         for sop in catalogue.sops_of(agency.slug):
-            diagram = mermaid.drawable(sop)
-            pages.append(GeneratedPage(f"{sop.instansi}/{sop.slug}.md",
-                                       sop_page(sop, catalogue, context, diagram), sop.source,
+            markdown, diagram = body[id(sop)]
+            pages.append(GeneratedPage(f"{sop.instansi}/{sop.slug}.md", markdown, sop.source,
                                        in_nav=False, diagram=diagram, raw_html=True))
     return pages
+
+
+def _sop_page(shared: tuple[Catalogue, SiteContext], index: int) -> tuple[str, str | None]:
+    """The page of the catalogue's SOP number ``index``, and its diagram's source."""
+    catalogue, context = shared
+    sop: Sop = catalogue.sops[index]
+    diagram = mermaid.drawable(sop)
+    return sop_page(sop, catalogue, context, diagram), diagram
 
 
 def open_data(catalogue: Catalogue, context: SiteContext) -> list[tuple[str, str]]:
