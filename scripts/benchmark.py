@@ -83,6 +83,35 @@ CPU_SLOWDOWN = 4
 """CPU throttling for the "cheap phone" timing (CDP ``Emulation.setCPUThrottlingRate``)."""
 TIMED_LOADS = 3
 """Fresh page loads timed with the CPU throttled; the median counts."""
+MERMAID_JS = Path("assets") / "vendor" / "mermaid" / "mermaid.min.js"
+"""The vendored Mermaid, from ``docs/`` (mkdocs.yml: ``plugins.mermaid2.javascript``)."""
+PLACEHOLDER_KEY = re.compile(r'<span data-diagram-alir="([0-9a-f]{64})">')
+"""A page's diagram placeholder (``templates/sop_page.html``) and the drawing it asks for."""
+LEAN_CONFIG = "mkdocs-lean.yml"
+"""The lean floor's config in the floor project: the floor's, plus ``LEAN_HOOK``."""
+LEAN_PAGES = "lean-pages.txt"
+"""The pages the lean floor keeps from Markdown: the ones the hook hands over after it."""
+LEAN_HOOK = '''"""Lean floor of scripts/benchmark.py: the pages in lean-pages.txt skip Markdown,
+as the catalogue hook's raw-HTML pages do (hooks/katalog_sop/site/html_pages.py); one build
+per process, so module state is fine here."""
+from pathlib import Path
+
+_RAW = frozenset((Path(__file__).parent / "lean-pages.txt").read_text("utf-8").splitlines())
+_HELD = {}
+
+
+def on_page_markdown(markdown, page, **_):
+    if page.file.src_uri not in _RAW:
+        return markdown
+    _HELD[page.file.src_uri] = markdown
+    return ""
+
+
+def on_page_content(html, page, **_):
+    held = _HELD.pop(page.file.src_uri, None)
+    return html if held is None else html + held.strip("\\n")
+'''
+"""The lean floor's only hook (``floor_lean.py``)."""
 
 
 def log(message: str) -> None:
@@ -155,10 +184,11 @@ def build_env(diagram: str = "svg") -> dict[str, str]:
             "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1735689600")}
 
 
-def mkdocs_build(project: Path, site: Path, log_file: Path, diagram: str = "svg") -> Run:
+def mkdocs_build(project: Path, site: Path, log_file: Path, diagram: str = "svg",
+                 config: str = "mkdocs.yml") -> Run:
     """A real ``mkdocs build --strict`` (never -q: it hides warnings) in a subprocess."""
     return measured_run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                         str(project / "mkdocs.yml"), "-d", str(site)],
+                         str(project / config), "-d", str(site)],
                         project, build_env(diagram), log_file)
 
 
@@ -221,8 +251,18 @@ def capture_floor(project: Path, floor: Path) -> None:
     out_of_nav = {f.src_uri for f in files.documentation_pages()
                   if f.inclusion is InclusionLevel.NOT_IN_NAV}
     _check_not_in_nav(out_of_nav, [f.src_uri for f in files.documentation_pages()])
-    (floor / "mkdocs.yml").write_text(_floor_config(project / "mkdocs.yml", config.nav),
-                                      encoding="utf-8")
+    floor_config = _floor_config(project / "mkdocs.yml", config.nav)
+    (floor / "mkdocs.yml").write_text(floor_config, encoding="utf-8")
+    # The lean floor: the same, but the pages the hook hands to MkDocs after Markdown skip
+    # Markdown there too, so that it is what MkDocs and the theme alone cost for these pages.
+    held = config.extra["katalog_html"]
+    lean = [f.src_uri for f in files.documentation_pages() if held.holds(f.src_uri)]
+    if not lean:
+        raise RuntimeError("the hook hands no page over after Markdown: update the lean floor")
+    (floor / LEAN_PAGES).write_text("\n".join(lean) + "\n", encoding="utf-8")
+    (floor / "floor_lean.py").write_text(LEAN_HOOK, encoding="utf-8")
+    (floor / LEAN_CONFIG).write_text(floor_config + "hooks:\n  - floor_lean.py\n",
+                                     encoding="utf-8")
 
 
 def _check_not_in_nav(expected: set[str], pages: list[str]) -> None:
@@ -267,6 +307,37 @@ def _check_same_pages(site: Path, floor_site: Path) -> None:
     differ = pages(site) ^ pages(floor_site)
     if differ:
         raise RuntimeError(f"the floor site's pages differ from the hook's: {sorted(differ)[:5]}")
+
+
+def _check_same_html(floor_site: Path, lean_site: Path, page: str) -> None:
+    """The lean floor must make the very HTML the floor makes (it only skips work)."""
+    path = page.strip("/") + "/index.html"
+    if (floor_site / path).read_bytes() != (lean_site / path).read_bytes():
+        raise RuntimeError(f"the lean floor's {path} differs from the floor's")
+
+
+def diagram_work(project: Path, floor_site: Path) -> float:
+    """Seconds a warm build spends on its diagrams, measured apart from the build: finding
+    each drawing in the cache (as ``diagrams.draw`` does) and putting it into its page
+    (``diagrams.inline``, the hook's own call), over the floor site's SOP pages, which still
+    hold the placeholders the hook fills. The pages are read before the clock starts."""
+    from katalog_sop.site import diagrams
+
+    docs = project / "docs"
+    cache = diagrams.open_cache(project, docs, docs / MERMAID_JS)
+    pages = [path.read_text(encoding="utf-8") for path in sorted(floor_site.rglob("index.html"))]
+    pages = [page for page in pages if diagrams.PLACEHOLDER_ATTRIBUTE in page]
+    keys = [match[1] for page in pages for match in PLACEHOLDER_KEY.finditer(page)]
+    if not pages or len(keys) != len(pages):
+        raise RuntimeError("no diagram placeholders in the floor site: update diagram_work")
+    started = time.perf_counter()
+    missing = sum(not cache.path(key).exists() for key in keys)
+    for page in pages:
+        diagrams.inline(page, cache)
+    seconds = time.perf_counter() - started
+    if missing:
+        raise RuntimeError(f"diagram_work: {missing} drawings are not in the cache")
+    return seconds
 
 
 @dataclass(frozen=True)
@@ -670,6 +741,10 @@ class Result:
     drawn: tuple[tuple[int, int] | None, tuple[int, int] | None]
     """(drawn, from the cache) in the cold and the last warm hook build."""
     floor: Run
+    lean_floor: Run
+    """The floor with the hook's raw-HTML pages kept from Markdown, as the hook does."""
+    diagram_seconds: float | None
+    """What a warm build spends on its diagrams (``diagram_work``); None in js mode."""
     floor_indexing: Run
     """The hook's post-build search indexing, run apart on the floor site."""
     site: SiteSize
@@ -701,6 +776,7 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
     load = os.getloadavg()[0]
     hooks: list[Run] = []
     floors: list[Run] = []
+    leans: list[Run] = []
     indexings: list[Run] = []
     cold = cold_drawn = None
     if diagram == "svg" and drawings is not None:
@@ -728,6 +804,10 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
                                    diagram))
         log(f"{tag} floor build: {floors[-1].seconds:.1f} s, "
             f"peak RSS {_mib(floors[-1].peak_rss)}")
+        log(f"{tag} building the lean floor (raw-HTML pages skip Markdown){step}")
+        leans.append(mkdocs_build(floor_project, work / "lean-site", work / "lean-build.log",
+                                  diagram, LEAN_CONFIG))
+        log(f"{tag} lean floor build: {leans[-1].seconds:.1f} s")
         if not (work / "site" / SEARCH_INDEX).is_dir():
             raise RuntimeError(f"the hook site has no {SEARCH_INDEX}/: update SEARCH_INDEX "
                                "and index_for_search")
@@ -737,16 +817,22 @@ def measure_size(sops: int, instansi: int, seed: int, template: Path, work: Path
     hook, floor, indexing = _best(hooks), _best(floors), _best(indexings)
 
     _check_same_pages(work / "site", work / "floor-site")
+    _check_same_pages(work / "site", work / "lean-site")
     site = site_size(work / "site")
     floor_site = site_size(work / "floor-site")
     sop_url, sop_html = typical_sop_page(work / "site", project / "sops")
+    _check_same_html(work / "floor-site", work / "lean-site", sop_url)
+    work_on_diagrams = None
+    if diagram == "svg":
+        work_on_diagrams = diagram_work(project, work / "floor-site")
+        log(f"{tag} diagram work of a warm build, measured apart: {work_on_diagrams:.1f} s")
     figures = None
     if browse:
         log(f"{tag} measuring downloads in Chromium ({sop_url})")
         figures = measure_browser(work / "site", sop_url, query)
     drawn = (cold_drawn, diagrams_drawn(work / "hook-build.log"))
-    return Result(sops, instansi, load, diagram, hook, cold, drawn, floor, indexing, site,
-                  floor_site, sop_url, sop_html, figures)
+    return Result(sops, instansi, load, diagram, hook, cold, drawn, floor, _best(leans),
+                  work_on_diagrams, indexing, site, floor_site, sop_url, sop_html, figures)
 
 
 # --- report ---
@@ -778,6 +864,8 @@ ROWS: tuple[tuple[str, Any], ...] = (
     ("Build time, hook", lambda r: f"{r.hook.seconds:.1f} s"),
     ("Diagrams drawn / from the cache, cold; warm", lambda r: "; ".join(
         f"{d[0]:,} / {d[1]:,}" if d else "-" for d in r.drawn)),
+    ("Diagram work of the warm build (cache look-ups, drawings into pages; measured apart)",
+     lambda r: f"{r.diagram_seconds:.2f} s" if r.diagram_seconds is not None else "-"),
     ("Build time, floor", lambda r: f"{r.floor.seconds:.1f} s"),
     ("Build time ratio hook cold/floor",
      lambda r: f"{r.hook_cold.seconds / r.floor.seconds:.2f}" if r.hook_cold else "-"),
@@ -787,6 +875,11 @@ ROWS: tuple[tuple[str, Any], ...] = (
                 f"{_mib(r.floor_indexing.peak_rss_tree)}")),
     ("Build time ratio hook/(floor + indexing)",
      lambda r: f"{r.hook.seconds / (r.floor.seconds + r.floor_indexing.seconds):.2f}"),
+    ("Build time, lean floor (raw-HTML pages skip Markdown, as in the hook)",
+     lambda r: f"{r.lean_floor.seconds:.1f} s"),
+    ("Build time ratio hook/lean floor", lambda r: f"{r.hook.seconds / r.lean_floor.seconds:.2f}"),
+    ("Build time ratio hook/(lean floor + indexing)",
+     lambda r: f"{r.hook.seconds / (r.lean_floor.seconds + r.floor_indexing.seconds):.2f}"),
     ("Peak RSS, hook (mkdocs process)", lambda r: _mib(r.hook.peak_rss)),
     ("Peak RSS, hook (largest incl. children)", lambda r: _mib(r.hook.peak_rss_tree)),
     ("Peak RSS, floor (mkdocs process)", lambda r: _mib(r.floor.peak_rss)),
@@ -855,7 +948,9 @@ def report(results: Sequence[Result], seed: int, query: str, chromium_version: s
         "MkDocs without the hook (with svg diagrams: without the drawings, which the hook "
         "puts in after MkDocs renders a page); the hook itself hands its raw-HTML pages to "
         "MkDocs after Markdown (hooks/katalog_sop/site/html_pages.py), the floor runs "
-        "Markdown over them",
+        "Markdown over them; the lean floor skips Markdown for those pages as the hook does, "
+        "so it is what MkDocs and the theme alone cost (same HTML, checked on the typical "
+        "SOP page)",
         "- Downloads (Pagefind search, fresh Chromium each): raw = bytes Chromium received "
         "from Python's http.server, headers included, no compression (its network log and "
         "trace); gzip = each fetched file compressed at level 6 (what GitHub Pages would "
@@ -911,8 +1006,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--drawings", type=Path, metavar="DIR",
                         help="svg only: start each size from a copy of DIR, the "
                         ".cache/diagram-alir/ of an earlier build of the same catalogue, "
-                        "instead of a cold build (which draws every diagram: 17 minutes at "
-                        "5,000 SOPs)")
+                        "instead of a cold build (which draws every diagram: 24 minutes at "
+                        "5,000 SOPs on 2 cores)")
     parser.add_argument("--no-browser", action="store_true",
                         help="skip the Chromium measurements")
     parser.add_argument("--workdir", type=Path,

@@ -168,14 +168,23 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     table = _table(result.stdout)
     assert table["Metric"] == ["20 SOPs"]
     assert table["SOPs / instansi"] == ["20 / 4"]
-    for label in ("Build time, hook", "Build time, floor"):
+    for label in ("Build time, hook", "Build time, floor",
+                  "Build time, lean floor (raw-HTML pages skip Markdown, as in the hook)"):
         assert float(table[label][0].removesuffix(" s")) > 0, label
     if has_browser:  # diagrams drawn at build time (KATALOG_DIAGRAM=svg), first with no cache
         assert table["Diagrams"] == ["drawn at build time (svg)"]
         assert float(table["Build time, hook, empty diagram cache (cold)"][0]
                      .removesuffix(" s")) > 0
         assert table["Diagrams drawn / from the cache, cold; warm"] == ["20 / 0; 0 / 20"]
+        work = ("Diagram work of the warm build (cache look-ups, drawings into pages; "
+                "measured apart)")
+        assert 0 <= float(table[work][0].removesuffix(" s")) < 60  # "-" in js mode
     assert float(table["Build time ratio hook/floor"][0]) > 0
+    assert float(table["Build time ratio hook/lean floor"][0]) > 0
+    # The lean floor skips Markdown only for the hook's raw-HTML pages (the script checks
+    # that it makes the same HTML), so it has the floor's pages and files.
+    assert (tmp_path / "work" / "size-20" / "floor" / "lean-pages.txt").read_text(
+        encoding="utf-8").count(".md") > 20
     for label in ("Peak RSS, hook (mkdocs process)", "Peak RSS, floor (mkdocs process)"):
         assert 10 < float(table[label][0].removesuffix(" MiB")) < 10_000, label
     # (the script itself checks that both builds made the same HTML pages)
