@@ -37,7 +37,8 @@ def test_actions_are_pinned_to_commit_shas() -> None:
     for path in WORKFLOWS:
         for step in _steps(path):
             if "uses" in step:
-                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", str(step["uses"])), step
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+(/[\w.-]+)*@[0-9a-f]{40}",
+                                    str(step["uses"])), step
 
 
 def test_least_privilege_and_no_pull_request_target() -> None:
@@ -96,3 +97,20 @@ def test_deploy_draws_diagrams_at_build_time_and_keeps_them() -> None:
     cache = next(i for i, step in enumerate(steps) if "actions/cache@" in str(step.get("uses")))
     assert "if" not in steps[chromium] and chromium < selenium < cache < build
     assert steps[cache]["with"]["path"] == CACHE_DIR.as_posix()
+
+
+def test_pull_requests_reuse_the_deployed_drawings_without_writing_them() -> None:
+    """A pull request's build starts from main's drawings (restore only: it can never write
+    the cache the deploy workflow reads), under the deploy workflow's key."""
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "terbitkan.yml").read_text())
+    saved = next(step for step in deploy["jobs"]["bangun"]["steps"]
+                 if "actions/cache@" in str(step.get("uses")))
+    check = yaml.safe_load((ROOT / ".github" / "workflows" / "periksa.yml").read_text())
+    steps = check["jobs"]["periksa"]["steps"]
+    uses = [str(step.get("uses", "")) for step in steps]
+    assert not any(use.startswith("actions/cache@") or "cache/save" in use for use in uses)
+    restore = next(i for i, use in enumerate(uses) if use.startswith("actions/cache/restore@"))
+    build = [str(step.get("run", "")) for step in steps].index(".venv/bin/mkdocs build --strict")
+    assert restore < build
+    assert steps[restore]["with"] == saved["with"]
+    assert uses[restore].split("@")[1] == str(saved["uses"]).split("@")[1]
