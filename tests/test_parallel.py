@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ spread = pytest.mark.skipif(parallel.workers() < 2 or sys.platform != "linux",
 
 
 def _where(offset: int, job: int) -> tuple[int, int]:
+    time.sleep(0.004)  # long enough that one worker cannot take every chunk alone
     return job + offset, os.getpid()
 
 
