@@ -85,19 +85,19 @@ TIMED_LOADS = 3
 """Fresh page loads timed with the CPU throttled; the median counts."""
 MERMAID_JS = Path("assets") / "vendor" / "mermaid" / "mermaid.min.js"
 """The vendored Mermaid, from ``docs/`` (mkdocs.yml: ``plugins.mermaid2.javascript``)."""
-PLACEHOLDER_KEY = re.compile(r'<span data-diagram-alir="([0-9a-f]{64})">')
-"""A page's diagram placeholder (``templates/sop_page.html``) and the drawing it asks for."""
 LEAN_CONFIG = "mkdocs-lean.yml"
 """The lean floor's config in the floor project: the floor's, plus ``LEAN_HOOK``."""
 LEAN_PAGES = "lean-pages.txt"
 """The pages the lean floor keeps from Markdown: the ones the hook hands over after it."""
-LEAN_HOOK = '''"""Lean floor of scripts/benchmark.py: the pages in lean-pages.txt skip Markdown,
+LEAN_HOOK_FILE = "floor_lean.py"
+"""The lean floor's only hook (``LEAN_HOOK``), beside its config."""
+LEAN_HOOK = '''"""Lean floor of scripts/benchmark.py: the pages in {pages} skip Markdown,
 as the catalogue hook's raw-HTML pages do (hooks/katalog_sop/site/html_pages.py); one build
 per process, so module state is fine here."""
 from pathlib import Path
 
-_RAW = frozenset((Path(__file__).parent / "lean-pages.txt").read_text("utf-8").splitlines())
-_HELD = {}
+_RAW = frozenset((Path(__file__).parent / "{pages}").read_text("utf-8").splitlines())
+_HELD = {{}}
 
 
 def on_page_markdown(markdown, page, **_):
@@ -111,7 +111,7 @@ def on_page_content(html, page, **_):
     held = _HELD.pop(page.file.src_uri, None)
     return html if held is None else html + held.strip("\\n")
 '''
-"""The lean floor's only hook (``floor_lean.py``)."""
+"""The text of ``LEAN_HOOK_FILE`` (``{pages}``: ``LEAN_PAGES``)."""
 
 
 def log(message: str) -> None:
@@ -260,8 +260,8 @@ def capture_floor(project: Path, floor: Path) -> None:
     if not lean:
         raise RuntimeError("the hook hands no page over after Markdown: update the lean floor")
     (floor / LEAN_PAGES).write_text("\n".join(lean) + "\n", encoding="utf-8")
-    (floor / "floor_lean.py").write_text(LEAN_HOOK, encoding="utf-8")
-    (floor / LEAN_CONFIG).write_text(floor_config + "hooks:\n  - floor_lean.py\n",
+    (floor / LEAN_HOOK_FILE).write_text(LEAN_HOOK.format(pages=LEAN_PAGES), encoding="utf-8")
+    (floor / LEAN_CONFIG).write_text(floor_config + f"hooks:\n  - {LEAN_HOOK_FILE}\n",
                                      encoding="utf-8")
 
 
@@ -327,7 +327,7 @@ def diagram_work(project: Path, floor_site: Path) -> float:
     cache = diagrams.open_cache(project, docs, docs / MERMAID_JS)
     pages = [path.read_text(encoding="utf-8") for path in sorted(floor_site.rglob("index.html"))]
     pages = [page for page in pages if diagrams.PLACEHOLDER_ATTRIBUTE in page]
-    keys = [match[1] for page in pages for match in PLACEHOLDER_KEY.finditer(page)]
+    keys = [match["key"] for page in pages for match in diagrams.PLACEHOLDER.finditer(page)]
     if not pages or len(keys) != len(pages):
         raise RuntimeError("no diagram placeholders in the floor site: update diagram_work")
     started = time.perf_counter()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Catalogue, Sop
+from ..model import Catalogue
 from ..parallel import map_ordered
 from . import mermaid, opendata
 from .context import ALL_DATA, DATA_DIR, GeneratedPage, SiteContext
@@ -29,7 +29,7 @@ def plan(catalogue: Catalogue, context: SiteContext) -> list[GeneratedPage]:
 def _sop_page(shared: tuple[Catalogue, SiteContext], index: int) -> tuple[str, str | None]:
     """The page of the catalogue's SOP number ``index``, and its diagram's source."""
     catalogue, context = shared
-    sop: Sop = catalogue.sops[index]
+    sop = catalogue.sops[index]
     diagram = mermaid.drawable(sop)
     return sop_page(sop, catalogue, context, diagram), diagram
 

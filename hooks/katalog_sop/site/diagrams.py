@@ -52,7 +52,8 @@ REPORT = "Laporkan ke pemelihara situs, dengan nama berkas ini."
 
 PLACEHOLDER_ATTRIBUTE = "data-diagram-alir="
 """Marks where a page wants its drawing (``templates/sop_page.html``)."""
-_PLACEHOLDER = re.compile(r'<span data-diagram-alir="(?P<key>[0-9a-f]{64})">(?P<name>[^<]*)</span>')
+PLACEHOLDER = re.compile(r'<span data-diagram-alir="(?P<key>[0-9a-f]{64})">(?P<name>[^<]*)</span>')
+"""A placeholder as the template writes it: the drawing's key and the page's name for it."""
 _DIGITS = re.compile(r"(\.\d\d)\d+")
 _GEOMETRY = re.compile(r'(?<=\s)(d|points|transform|x|y|x1|x2|y1|y2|width|height|viewBox|cx|cy'
                        r'|r|rx|ry)="([^"]*)"')
@@ -377,7 +378,7 @@ def inline(page: str, cache: Cache) -> str:
         return (svg[:root - 1] + f' aria-label="{name}">' + f"<title>{name}</title>"
                 + svg[root:])
 
-    page = _PLACEHOLDER.sub(drawing, page)
+    page = PLACEHOLDER.sub(drawing, page)
     if PLACEHOLDER_ATTRIBUTE in page:  # never a page that lacks the diagram it should show
         raise DiagramError("tempat diagram alir di halaman tidak dikenali")
     return page
